@@ -1,0 +1,122 @@
+import Versions
+
+/// Parses go.mod content with the grammar the current Go toolchain accepts (modfile's strict mode):
+/// what `go mod edit` rejects is an error here, with its line and column.
+public enum GoModParser {
+    static let blockVerbs: Set<String> = ["module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]
+    static let verbs: Set<String> = blockVerbs.union(["go", "toolchain"])
+
+    /// Parses `text`; `path` is used in diagnostics only.
+    public static func parse(_ text: String, path: String) throws(ManifestError) -> GoModFile {
+        let directives = try GoModSyntax.directives(in: text, path: path, blockVerbs: blockVerbs)
+        var reader = GoDirectiveReader(path: path)
+        var file = GoModFile()
+        for directive in directives {
+            apply(directive, to: &file, reader: &reader)
+        }
+        if file.module == nil, reader.errors.isEmpty {
+            reader.fail(GoModDirective(verb: "", arguments: [], line: 1, column: 1, suffixComment: nil, leadingComments: []),
+                        "missing module directive; add one: go mod edit -module=example.com/mod")
+        }
+        if !reader.errors.isEmpty { throw .invalid(reader.errors) }
+        return file
+    }
+
+    private static func apply(_ d: GoModDirective, to file: inout GoModFile, reader: inout GoDirectiveReader) {
+        switch d.verb {
+        case "module": module(d, &file, &reader)
+        case "go":
+            if file.go != nil { return reader.fail(d, "repeated go statement") }
+            file.go = reader.goVersion(d)
+        case "toolchain":
+            if file.toolchain != nil { return reader.fail(d, "repeated toolchain statement") }
+            file.toolchain = reader.toolchain(d)
+        case "godebug":
+            if let setting = reader.godebug(d) { file.godebug.append(setting) }
+        case "require", "exclude": requirement(d, &file, &reader)
+        case "replace":
+            if let replacement = reader.replacement(d) { file.replacements.append(replacement) }
+        case "retract":
+            if let retraction = retraction(d, &reader) { file.retractions.append(retraction) }
+        case "tool", "ignore":
+            guard d.arguments.count == 1 else { return reader.fail(d, "\(d.verb) directive expects exactly one argument") }
+            guard let value = reader.string(d.arguments[0]) else { return }
+            if d.verb == "tool" { file.tools.append(value) } else { file.ignores.append(value) }
+        default:
+            reader.fail(d, "unknown directive: \(d.verb)" + suggestion(for: d.verb))
+        }
+    }
+
+    private static func module(_ d: GoModDirective, _ file: inout GoModFile, _ reader: inout GoDirectiveReader) {
+        if file.moduleLine != nil { return reader.fail(d, "repeated module statement") }
+        file.moduleLine = d.line
+        guard d.arguments.count == 1 else { return reader.fail(d, "usage: module module/path") }
+        file.module = reader.string(d.arguments[0])
+        let comment = (d.leadingComments + [d.suffixComment].compactMap { $0 }).first { $0.hasPrefix("Deprecated:") }
+        file.deprecated = comment.map { String($0.dropFirst("Deprecated:".count)).trimmingSpaces() }
+    }
+
+    private static func requirement(_ d: GoModDirective, _ file: inout GoModFile, _ reader: inout GoDirectiveReader) {
+        guard d.arguments.count == 2 else { return reader.fail(d, "usage: \(d.verb) module/path v1.2.3") }
+        guard let path = reader.string(d.arguments[0]),
+              let version = reader.version(d.arguments[1], verb: d.verb, module: path),
+              reader.checkMajor(d.arguments[1], verb: d.verb, module: path, version: version) else { return }
+        if d.verb == "require" {
+            let comment = d.suffixComment ?? ""
+            let indirect = comment == "indirect" || comment.hasPrefix("indirect;")
+            file.requirements.append(GoRequirement(path: path, version: version, indirect: indirect, line: d.line))
+        } else {
+            file.exclusions.append(GoExclusion(path: path, version: version, line: d.line))
+        }
+    }
+
+    /// `retract v1.0.0` or `retract [v1.0.0, v1.1.0]`, with the comment as its rationale.
+    private static func retraction(_ d: GoModDirective, _ reader: inout GoDirectiveReader) -> GoRetraction? {
+        let args = d.arguments
+        let rationale = d.suffixComment ?? d.leadingComments.joined(separator: "\n")
+        if args.first?.text == "[" {
+            guard args.count == 5, args[2].text == ",", args[4].text == "]" else {
+                reader.fail(d, args.count >= 2 && args.count < 5
+                    ? "expected ',' or ']' in version interval"
+                    : "usage: retract [v1.2.3, v1.2.4]")
+                return nil
+            }
+            guard let low = reader.version(args[1], verb: "retract", module: ""),
+                  let high = reader.version(args[3], verb: "retract", module: "") else { return nil }
+            if GoVersion.compare(low, high) > 0 {
+                reader.fail(d, "version interval [\(low), \(high)]: low version is higher than high version")
+                return nil
+            }
+            return GoRetraction(low: low, high: high, rationale: rationale, line: d.line)
+        }
+        guard args.count == 1 else {
+            reader.fail(d, args.isEmpty ? "usage: retract v1.2.3" : "unexpected token after version: \"\(args[1].text)\"")
+            return nil
+        }
+        guard let version = reader.version(args[0], verb: "retract", module: "") else { return nil }
+        return GoRetraction(low: version, high: version, rationale: rationale, line: d.line)
+    }
+
+    /// " (did you mean \"require\"?)" when `verb` is one edit away from a directive.
+    static func suggestion(for verb: String, among known: Set<String> = verbs) -> String {
+        let close = known.filter { editDistance($0, verb) <= 2 }.sorted()
+        guard let best = close.min(by: { editDistance($0, verb) < editDistance($1, verb) }) else { return "" }
+        return " (did you mean \"\(best)\"?)"
+    }
+}
+
+/// Levenshtein distance between two short words.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let current = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = current
+        }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+}

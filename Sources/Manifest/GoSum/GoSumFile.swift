@@ -1,0 +1,31 @@
+import Versions
+
+/// One line of a go.sum or go.work.sum file: `module version[/go.mod] hash`.
+public struct GoSumEntry: Sendable, Hashable {
+    /// The module path.
+    public var path: String
+    /// The version, without the `/go.mod` suffix.
+    public var version: String
+    /// Whether the hash is of the module's go.mod only (`version/go.mod`) rather than its whole tree.
+    public var isGoModOnly: Bool
+    /// The hash, with its algorithm prefix (`h1:…`).
+    public var hash: String
+    /// The 1-based line.
+    public var line: Int
+}
+
+/// A parsed go.sum (or go.work.sum) file.
+public struct GoSumFile: Sendable {
+    /// Every entry, in file order.
+    public var entries: [GoSumEntry]
+
+    /// For each module with at least one full-tree hash, its highest such version and that entry.
+    public func highestFullVersions() -> [String: GoSumEntry] {
+        var best: [String: GoSumEntry] = [:]
+        for entry in entries where !entry.isGoModOnly {
+            if let current = best[entry.path], GoVersion.compare(current.version, entry.version) >= 0 { continue }
+            best[entry.path] = entry
+        }
+        return best
+    }
+}

@@ -1,0 +1,97 @@
+/// Reads every manifest below a set of paths into one inventory. One bad manifest does not stop the
+/// others: its problems land in `errors`.
+public struct InventoryLoader {
+    private var inventory = Inventory()
+    private var workspaceOf: [String: GoWorkspaceContext] = [:]
+    private var readGoMods: Set<String> = []
+
+    /// Creates a loader.
+    public init() {}
+
+    /// The inventory of everything found below `roots`.
+    public static func load(_ roots: [String]) -> Inventory {
+        var loader = InventoryLoader()
+        return loader.load(roots)
+    }
+
+    private mutating func load(_ roots: [String]) -> Inventory {
+        let (found, errors) = ManifestDiscovery.find(roots)
+        inventory.errors += errors
+        for workspace in found where workspace.kind == .goWork { loadWorkspace(workspace.path) }
+        for manifest in found {
+            switch manifest.kind {
+            case .goMod: loadGoMod(manifest.path)
+            case .packageResolved: loadPackageResolved(manifest.path)
+            case .goWork: break
+            }
+        }
+        inventory.manifests.sort { $0.path < $1.path }
+        return inventory
+    }
+
+    private mutating func loadWorkspace(_ path: String) {
+        let work: GoWorkFile
+        do {
+            work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
+            try readSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
+        } catch {
+            return inventory.errors += error.diagnostics
+        }
+        let base = PathName.directory(of: path)
+        var uses: [WorkspaceModule] = []
+        var members: [(goMod: String, directory: String)] = []
+        var modules: [String: String] = [:]
+        for use in work.uses {
+            let goMod = PathName.join(PathName.join(base, use.directory), "go.mod")
+            guard ManifestFile.exists(goMod) else {
+                inventory.warnings.append(Diagnostic(.warning, path: path, line: use.line, column: nil,
+                    message: "use \(use.directory): no go.mod there (the directory or its go.mod does not exist); skipped"))
+                uses.append(WorkspaceModule(path: use.directory, line: use.line, module: nil))
+                continue
+            }
+            let module = try? GoModParser.parse(ManifestFile.read(goMod), path: goMod).module
+            if let module { modules[module] = use.directory }
+            uses.append(WorkspaceModule(path: use.directory, line: use.line, module: module))
+            members.append((goMod, use.directory))
+        }
+        let context = GoWorkspaceContext(path: path, replacements: work.replacements, modules: modules)
+        for member in members { workspaceOf[member.goMod] = context }
+        inventory.manifests.append(ManifestInventory(path: path, ecosystem: .go, go: work.go, toolchain: work.toolchain,
+                                                     uses: uses, dependencies: []))
+        for member in members { loadGoMod(member.goMod) }
+    }
+
+    private mutating func loadGoMod(_ path: String) {
+        guard readGoMods.insert(path).inserted else { return }
+        do {
+            let file = try GoModParser.parse(ManifestFile.read(path), path: path)
+            let sumPath = PathName.join(PathName.directory(of: path), "go.sum")
+            let sum = try readSum(sumPath).map { (file: $0, path: sumPath) }
+            let graph = GoModuleGraph(file: file, path: path, sum: sum, workspace: workspaceOf[path])
+            if sum == nil, graph.listsIncompleteIndirects, !file.requirements.isEmpty, workspaceOf[path] == nil {
+                inventory.warnings.append(Diagnostic(.warning, path: path, line: nil, column: nil,
+                    message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
+            }
+            inventory.manifests.append(graph.inventory())
+        } catch {
+            inventory.errors += error.diagnostics
+        }
+    }
+
+    @discardableResult
+    private func readSum(_ path: String) throws(ManifestError) -> GoSumFile? {
+        guard ManifestFile.exists(path) else { return nil }
+        return try GoSumParser.parse(ManifestFile.read(path), path: path)
+    }
+
+    private mutating func loadPackageResolved(_ path: String) {
+        do {
+            let file = try PackageResolvedParser.parse(ManifestFile.read(path), path: path)
+            let packageSwift = PathName.join(PathName.directory(of: path), "Package.swift")
+            let direct = (try? ManifestFile.read(packageSwift)).map(PackageSwiftDeclarations.packages(in:))
+            inventory.manifests.append(SwiftPins.inventory(file, path: path, directPackages: direct))
+        } catch {
+            inventory.errors += error.diagnostics
+        }
+    }
+}

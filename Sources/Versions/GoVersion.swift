@@ -1,0 +1,136 @@
+/// A Go module version, parsed exactly as golang.org/x/mod/semver parses one.
+///
+/// Go versions carry a leading `v`, allow the shorthands `v1` and `v1.2` (read as `v1.0.0` and
+/// `v1.2.0`), and ignore build metadata when comparing. Pseudo-versions are ordinary pre-releases here.
+public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The major number, as written (decimal digits, no leading zero).
+    public let major: String
+    /// The minor number (`"0"` when the version was the shorthand `vMAJOR`).
+    public let minor: String
+    /// The patch number (`"0"` when the version was a shorthand).
+    public let patch: String
+    /// The pre-release identifiers, without the leading `-` (empty when there is none).
+    public let prerelease: [String]
+    /// The build metadata, without the leading `+` (`nil` when there is none).
+    public let build: String?
+    /// Whether the text was a shorthand (`v1` or `v1.2`), which may not carry a pre-release or build.
+    public let isShorthand: Bool
+
+    /// Parses `text`; returns `nil` when it is not a valid Go semantic version.
+    public init?(_ text: String) {
+        var scanner = VersionScanner(text)
+        guard scanner.take("v"), let major = scanner.number() else { return nil }
+        self.major = major
+        if scanner.isAtEnd {
+            (minor, patch, prerelease, build, isShorthand) = ("0", "0", [], nil, true)
+            return
+        }
+        guard scanner.take("."), let minor = scanner.number() else { return nil }
+        self.minor = minor
+        if scanner.isAtEnd {
+            (patch, prerelease, build, isShorthand) = ("0", [], nil, true)
+            return
+        }
+        guard scanner.take("."), let patch = scanner.number() else { return nil }
+        self.patch = patch
+        isShorthand = false
+        if scanner.take("-") {
+            guard let identifiers = scanner.identifiers(numericMayHaveLeadingZero: false) else { return nil }
+            prerelease = identifiers
+        } else {
+            prerelease = []
+        }
+        if scanner.take("+") {
+            guard let identifiers = scanner.identifiers(numericMayHaveLeadingZero: true) else { return nil }
+            build = identifiers.joined(separator: ".")
+        } else {
+            build = nil
+        }
+        guard scanner.isAtEnd else { return nil }
+    }
+
+    /// The canonical form `vMAJOR.MINOR.PATCH[-PRERELEASE]`, build metadata dropped (x/mod/semver `Canonical`).
+    public var canonical: String {
+        let pre = prerelease.isEmpty ? "" : "-" + prerelease.joined(separator: ".")
+        return "v\(major).\(minor).\(patch)\(pre)"
+    }
+
+    /// The form Go writes into go.mod (x/mod/module `CanonicalVersion`): canonical, keeping `+incompatible`.
+    public var moduleCanonical: String {
+        build == "incompatible" ? canonical + "+incompatible" : canonical
+    }
+
+    /// `vMAJOR`, as x/mod/semver `Major` returns it.
+    public var majorPrefix: String { "v" + major }
+
+    /// Whether the version carries the `+incompatible` build suffix.
+    public var isIncompatible: Bool { build == "incompatible" }
+
+    /// The canonical text.
+    public var description: String { canonical }
+
+    /// Equality ignores build metadata, as semver.Compare does.
+    public static func == (lhs: GoVersion, rhs: GoVersion) -> Bool {
+        compare(lhs, rhs) == 0
+    }
+
+    /// Hashes what equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(canonical)
+    }
+
+    /// Orders as x/mod/semver `Compare`.
+    public static func < (lhs: GoVersion, rhs: GoVersion) -> Bool {
+        compare(lhs, rhs) < 0
+    }
+
+    /// -1, 0 or +1 as `lhs` is less than, equal to or greater than `rhs`.
+    public static func compare(_ lhs: GoVersion, _ rhs: GoVersion) -> Int {
+        for (a, b) in [(lhs.major, rhs.major), (lhs.minor, rhs.minor), (lhs.patch, rhs.patch)] {
+            let c = compareNumeric(a, b)
+            if c != 0 { return c }
+        }
+        return comparePrerelease(lhs.prerelease, rhs.prerelease)
+    }
+
+    /// Compares two version strings as semver.Compare does: an invalid version sorts below every valid
+    /// one, and all invalid versions are equal to each other.
+    public static func compare(_ lhs: String, _ rhs: String) -> Int {
+        switch (GoVersion(lhs), GoVersion(rhs)) {
+        case let (a?, b?): return compare(a, b)
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        }
+    }
+}
+
+/// Compares two decimal digit strings without leading zeros by numeric value.
+func compareNumeric(_ a: String, _ b: String) -> Int {
+    if a.utf8.count != b.utf8.count { return a.utf8.count < b.utf8.count ? -1 : 1 }
+    return a == b ? 0 : (a < b ? -1 : 1)
+}
+
+/// Compares pre-release identifier lists as SemVer 2.0 section 11 says: a version without a
+/// pre-release is greater; numeric identifiers compare numerically and sort below alphanumeric ones.
+func comparePrerelease(_ a: [String], _ b: [String]) -> Int {
+    if a.isEmpty || b.isEmpty {
+        return a.isEmpty == b.isEmpty ? 0 : (a.isEmpty ? 1 : -1)
+    }
+    for (x, y) in zip(a, b) where x != y {
+        switch (x.isNumericIdentifier, y.isNumericIdentifier) {
+        case (true, true): return compareNumeric(x, y)
+        case (true, false): return -1
+        case (false, true): return 1
+        case (false, false): return x < y ? -1 : 1
+        }
+    }
+    return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+}
+
+extension String {
+    /// Whether the string is a non-empty run of ASCII digits.
+    var isNumericIdentifier: Bool {
+        !isEmpty && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}

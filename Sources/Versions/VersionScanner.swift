@@ -1,0 +1,55 @@
+/// A cursor over the ASCII bytes of a version string, with the pieces semantic versions are made of.
+struct VersionScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    /// Whether every byte has been consumed.
+    var isAtEnd: Bool { index == bytes.count }
+
+    /// Consumes `character` if it comes next.
+    mutating func take(_ character: Character) -> Bool {
+        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+        index += 1
+        return true
+    }
+
+    /// Consumes a decimal number without a leading zero (`0` alone is allowed).
+    mutating func number() -> String? {
+        let start = index
+        while index < bytes.count, bytes[index].isDigit { index += 1 }
+        let digits = bytes[start..<index]
+        if digits.isEmpty || (digits.count > 1 && digits.first == UInt8(ascii: "0")) {
+            return nil
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Consumes dot-separated identifiers of `[0-9A-Za-z-]`; numeric pre-release identifiers may
+    /// not have a leading zero.
+    mutating func identifiers(numericMayHaveLeadingZero: Bool) -> [String]? {
+        var result: [String] = []
+        repeat {
+            let start = index
+            while index < bytes.count, bytes[index].isIdentifierByte { index += 1 }
+            let identifier = String(decoding: bytes[start..<index], as: UTF8.self)
+            if identifier.isEmpty { return nil }
+            if !numericMayHaveLeadingZero, identifier.isNumericIdentifier,
+               identifier.count > 1, identifier.hasPrefix("0") {
+                return nil
+            }
+            result.append(identifier)
+        } while take(".")
+        return result
+    }
+}
+
+extension UInt8 {
+    var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+    var isIdentifierByte: Bool {
+        isDigit || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == 0x2D
+    }
+}

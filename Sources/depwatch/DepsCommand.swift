@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Manifest
+
+/// The output formats of `depwatch deps`.
+enum DepsFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+extension Depwatch {
+    /// `depwatch deps [PATH…]`: prints the dependency inventory.
+    struct Deps: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the dependencies that go.mod, go.sum, go.work and Package.resolved files pin.",
+            discussion: "PATH is a manifest or a directory to search (default: the current directory)."
+        )
+
+        @Argument(help: "Manifests or directories to read.")
+        var paths: [String] = []
+
+        @Option(help: "Output format: \(DepsFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: DepsFormat = .table
+
+        func run() throws {
+            let inventory = InventoryLoader.load(paths.isEmpty ? ["."] : paths)
+            switch format {
+            case .table: print(DepsTable.render(inventory), terminator: "")
+            case .json: print(try DepsReport(inventory).json(), terminator: "")
+            }
+            Diagnostics.print(inventory.warnings + inventory.errors)
+            if !inventory.errors.isEmpty { throw ExitStatus.error.exitCode }
+            if inventory.manifests.isEmpty {
+                Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \((paths.isEmpty ? ["."] : paths).joined(separator: ", "))")
+                throw ExitStatus.nothingToScan.exitCode
+            }
+        }
+    }
+}
