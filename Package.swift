@@ -24,9 +24,9 @@ let package = Package(
         .target(name: "Manifest", dependencies: ["Versions"]),
         .target(name: "DepwatchTestSupport", path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
-                    resources: [.copy("Orderings")]),
+                    exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"]),
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -41,7 +41,8 @@ struct GoDirectiveReader {
     mutating func version(_ token: GoModToken, verb: String, module: String) -> String? {
         guard let text = string(token) else { return nil }
         guard let version = GoVersion(text) else {
-            fail(token, "\(verb) \(module): version \"\(text)\" invalid: must be of the form v1.2.3")
+            let directive = module.isEmpty ? verb : "\(verb) \(module)"
+            fail(token, "\(directive): version \"\(text)\" invalid: must be of the form v1.2.3")
             return nil
         }
         return version.moduleCanonical

@@ -52,7 +52,7 @@ struct GoModLexer {
             while let c = peek(), c != "\n" { advance() }
             return token(.comment)
         }
-        if hasPrefix("/*") { throw error("mod files must use // comments, not /* */ comments") }
+        if hasPrefix("/*") { throw error("mod files must use // comments (not /* */ comments)") }
         if "()[]{},".unicodeScalars.contains(c) {
             advance()
             return token(.punctuation)
@@ -65,7 +65,7 @@ struct GoModLexer {
             throw error("unexpected input character \(c.goQuoted)")
         }
         while let c = peek(), c.isGoModIdentifier, !hasPrefix("//") {
-            if hasPrefix("/*") { throw error("mod files must use // comments, not /* */ comments") }
+            if hasPrefix("/*") { throw error("mod files must use // comments (not /* */ comments)") }
             advance()
         }
         return token(.word)

@@ -1,5 +1,3 @@
-import Versions
-
 /// Parses go.mod content with the grammar the current Go toolchain accepts (modfile's strict mode):
 /// what `go mod edit` rejects is an error here, with its line and column.
 public enum GoModParser {
@@ -70,31 +68,40 @@ public enum GoModParser {
         }
     }
 
-    /// `retract v1.0.0` or `retract [v1.0.0, v1.1.0]`, with the comment as its rationale.
+    /// `retract v1.0.0` or `retract [v1.0.0, v1.1.0]`, with the comment as its rationale
+    /// (modfile's `parseVersionInterval`, strict: nothing may follow).
     private static func retraction(_ d: GoModDirective, _ reader: inout GoDirectiveReader) -> GoRetraction? {
-        let args = d.arguments
-        let rationale = d.suffixComment ?? d.leadingComments.joined(separator: "\n")
-        if args.first?.text == "[" {
-            guard args.count == 5, args[2].text == ",", args[4].text == "]" else {
-                reader.fail(d, args.count >= 2 && args.count < 5
-                    ? "expected ',' or ']' in version interval"
-                    : "usage: retract [v1.2.3, v1.2.4]")
-                return nil
-            }
-            guard let low = reader.version(args[1], verb: "retract", module: ""),
-                  let high = reader.version(args[3], verb: "retract", module: "") else { return nil }
-            if GoVersion.compare(low, high) > 0 {
-                reader.fail(d, "version interval [\(low), \(high)]: low version is higher than high version")
-                return nil
-            }
-            return GoRetraction(low: low, high: high, rationale: rationale, line: d.line)
+        var args = d.arguments[...]
+        func version() -> String? {
+            reader.version(args.removeFirst(), verb: "retract", module: "")
         }
-        guard args.count == 1 else {
-            reader.fail(d, args.isEmpty ? "usage: retract v1.2.3" : "unexpected token after version: \"\(args[1].text)\"")
+        func expect(_ punctuation: String, _ message: String) -> Bool {
+            guard args.first?.text == punctuation else { reader.fail(d, message); return false }
+            args.removeFirst()
+            return true
+        }
+        guard let first = args.first, first.text != "(" else {
+            reader.fail(d, "expected '[' or version")
             return nil
         }
-        guard let version = reader.version(args[0], verb: "retract", module: "") else { return nil }
-        return GoRetraction(low: version, high: version, rationale: rationale, line: d.line)
+        let low: String, high: String
+        if first.text == "[" {
+            args.removeFirst()
+            guard !args.isEmpty else { reader.fail(d, "expected version after '['"); return nil }
+            guard let l = version(), expect(",", "expected ',' after version") else { return nil }
+            guard !args.isEmpty else { reader.fail(d, "expected version after ','"); return nil }
+            guard let h = version(), expect("]", "expected ']' after version") else { return nil }
+            (low, high) = (l, h)
+        } else {
+            guard let v = version() else { return nil }
+            (low, high) = (v, v)
+        }
+        if let extra = args.first {
+            reader.fail(extra, "unexpected token after version: \"\(extra.text)\"")
+            return nil
+        }
+        let rationale = d.suffixComment ?? d.leadingComments.joined(separator: "\n")
+        return GoRetraction(low: low, high: high, rationale: rationale, line: d.line)
     }
 
     /// " (did you mean \"require\"?)" when `verb` is one edit away from a directive.

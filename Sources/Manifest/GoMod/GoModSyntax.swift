@@ -19,9 +19,13 @@ struct GoModDirective: Sendable {
 enum GoModSyntax {
     /// The verbs a block may carry in the given file kind; another verb before `(` is an error.
     static func directives(in text: String, path: String, blockVerbs: Set<String>) throws(ManifestError) -> [GoModDirective] {
+        if let conflict = MergeConflict.firstMarker(in: text, path: path, regenerate: "then run `go mod tidy`") {
+            throw conflict
+        }
         var lexer = GoModLexer(text, path: path)
         let lines = try split(lexer.tokens())
-        var reader = LineReader(lines: lines, path: path, blockVerbs: blockVerbs)
+        let endOfFileLine = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        var reader = LineReader(lines: lines, path: path, blockVerbs: blockVerbs, endOfFileLine: endOfFileLine)
         return try reader.read()
     }
 
@@ -55,15 +59,17 @@ private struct LineReader {
     let lines: [GoModSyntax.Line]
     let path: String
     let blockVerbs: Set<String>
+    let endOfFileLine: Int
     var index = 0
     var comments: [String] = []
     var directives: [GoModDirective] = []
     var errors: [Diagnostic] = []
 
-    init(lines: [GoModSyntax.Line], path: String, blockVerbs: Set<String>) {
+    init(lines: [GoModSyntax.Line], path: String, blockVerbs: Set<String>, endOfFileLine: Int) {
         self.lines = lines
         self.path = path
         self.blockVerbs = blockVerbs
+        self.endOfFileLine = endOfFileLine
     }
 
     mutating func read() throws(ManifestError) -> [GoModDirective] {
@@ -127,9 +133,8 @@ private struct LineReader {
             }
             inner = []
         }
-        let last = (lines.last?.number ?? 1)
         let start = opener.tokens[0]
-        throw .at(path, last, 1, "syntax error (unterminated block started at \(path):\(start.line):\(start.column))")
+        throw .at(path, endOfFileLine, 1, "syntax error (unterminated block started at \(path):\(start.line):\(start.column))")
     }
 
     private func directive(verb: GoModToken, arguments: [GoModToken], start: GoModToken,

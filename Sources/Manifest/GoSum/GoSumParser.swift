@@ -5,6 +5,9 @@ import Versions
 public enum GoSumParser {
     /// Parses `text`; `path` is used in diagnostics only.
     public static func parse(_ text: String, path: String) throws(ManifestError) -> GoSumFile {
+        if let conflict = MergeConflict.firstMarker(in: text, path: path, regenerate: "then run `go mod tidy`") {
+            throw conflict
+        }
         var entries: [GoSumEntry] = []
         var errors: [Diagnostic] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

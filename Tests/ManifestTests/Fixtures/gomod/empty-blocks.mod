@@ -1,0 +1,8 @@
+module example.com/service
+
+go 1.21
+
+require ()
+
+replace (
+)
