@@ -42,10 +42,12 @@ public struct InventoryLoader {
         var members: [(goMod: String, directory: String)] = []
         var modules: [String: String] = [:]
         for use in work.uses {
-            let goMod = PathName.join(PathName.join(base, use.directory), "go.mod")
+            let directory = PathName.join(base, use.directory)
+            let goMod = PathName.join(directory, "go.mod")
             guard ManifestFile.exists(goMod) else {
+                let problem = ManifestFile.exists(directory) ? "the directory has no go.mod" : "the directory does not exist"
                 inventory.warnings.append(Diagnostic(.warning, path: path, line: use.line, column: nil,
-                    message: "use \(use.directory): no go.mod there (the directory or its go.mod does not exist); skipped"))
+                    message: "use \(use.directory): \(problem); skipped"))
                 uses.append(WorkspaceModule(path: use.directory, line: use.line, module: nil))
                 continue
             }

@@ -1,0 +1,66 @@
+import DepwatchTestSupport
+import Foundation
+import Testing
+@testable import Manifest
+
+@Suite struct DiscoveryTests {
+    @Test func findsManifestsAndSkipsVendoredAndBuildFolders() throws {
+        let dir = try TemporaryDirectory()
+        for path in ["go.mod", "a/go.mod", "a/go.work", "ios/Package.resolved", "vendor/x/go.mod", ".git/go.mod",
+                     ".build/checkouts/p/Package.resolved", "web/node_modules/m/go.mod", "a/testdata/go.mod", "a/go.sum", "notes.txt"] {
+            try dir.write(path, "")
+        }
+        let (found, errors) = ManifestDiscovery.find([dir.url.path])
+        #expect(errors.isEmpty)
+        let root = dir.url.path
+        #expect(found.map { String($0.path.dropFirst(root.count + 1)) } == ["a/go.mod", "a/go.work", "go.mod", "ios/Package.resolved"])
+    }
+
+    @Test func symbolicLinkLoopEnds() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("svc/go.mod", "module x\n")
+        try FileManager.default.createSymbolicLink(atPath: dir.path("svc/loop"), withDestinationPath: dir.path("svc"))
+        try FileManager.default.createSymbolicLink(atPath: dir.path("svc/up"), withDestinationPath: "..")
+        let (found, _) = ManifestDiscovery.find([dir.url.path])
+        #expect(found.count == 1)
+    }
+
+    @Test func pathsStayAsTheUserWroteThem() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("svc/go.mod", "module x\n")
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(dir.url.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        #expect(ManifestDiscovery.find(["svc"]).found.map(\.path) == ["svc/go.mod"])
+        #expect(ManifestDiscovery.find(["./svc/"]).found.map(\.path) == ["svc/go.mod"])
+        #expect(ManifestDiscovery.find(["svc/go.mod"]).found.map(\.path) == ["svc/go.mod"])
+    }
+
+    @Test func missingPathAndUnknownFileAreErrors() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("README.md", "hi")
+        let (_, errors) = ManifestDiscovery.find([dir.path("nope"), dir.path("README.md")])
+        #expect(errors.map(\.message) == ["no such file or directory",
+                                          "not a manifest depwatch reads (go.mod, go.work, Package.resolved); name one of those or a directory"])
+    }
+
+    @Test func oversizedAndBinaryFilesAreRefused() throws {
+        let dir = try TemporaryDirectory()
+        let big = try dir.write("big/go.mod", Data(repeating: UInt8(ascii: " "), count: ManifestFile.maximumSize + 1))
+        let binary = try dir.write("bin/go.mod", Data([0x6D, 0x00, 0xFF, 0x01]))
+        #expect(throws: ManifestError.tooLarge(path: big, bytes: ManifestFile.maximumSize + 1, limit: ManifestFile.maximumSize)) {
+            try ManifestFile.read(big)
+        }
+        #expect(throws: ManifestError.notText(path: binary)) { try ManifestFile.read(binary) }
+    }
+
+    @Test func oneBadManifestDoesNotStopTheOthers() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("good/go.mod", "module good\ngo 1.21\nrequire github.com/bluele/gcache v0.0.1\n")
+        try dir.write("bad/go.mod", "module bad\nrequire x 1.0\n")
+        let inventory = InventoryLoader.load([dir.url.path])
+        #expect(inventory.manifests.map(\.module) == ["good"])
+        #expect(inventory.errors.count == 1)
+        #expect(inventory.errors.first?.line == 2)
+    }
+}
