@@ -1,0 +1,50 @@
+import DepwatchTestSupport
+import Foundation
+import Testing
+@testable import Manifest
+
+/// Every manifest of the real corpus parses; the one known-broken file fails well.
+@Suite struct CorpusTests {
+    static let codeEdit = "swift/CodeEditApp__CodeEdit__f36aa70972/Package.resolved"
+    static let manifests = Corpus.files(named: ["go.mod", "go.sum", "go.work", "go.work.sum", "Package.resolved"])
+        .filter { $0 != codeEdit }
+
+    @Test func corpusIsThere() {
+        #expect(Self.manifests.count >= 100, "expected ../shared/corpus beside the package root")
+    }
+
+    @Test(arguments: manifests)
+    func parsesWithoutError(_ relative: String) throws {
+        let path = Corpus.path(relative)
+        let text = try ManifestFile.read(path)
+        switch PathName.base(of: relative) {
+        case "go.mod": _ = try GoModParser.parse(text, path: relative)
+        case "go.work": _ = try GoWorkParser.parse(text, path: relative)
+        case "Package.resolved": _ = try PackageResolvedParser.parse(text, path: relative)
+        default: _ = try GoSumParser.parse(text, path: relative)
+        }
+    }
+
+    @Test func wholeCorpusLoadsIntoOneInventory() {
+        let inventory = InventoryLoader.load([Corpus.root.path + "/go", Corpus.root.path + "/swift"].filter(FileManager.default.fileExists))
+        #expect(inventory.errors.isEmpty, "\(inventory.errors.prefix(3))")
+        #expect(inventory.manifests.count >= 50)
+        #expect(inventory.manifests.reduce(0) { $0 + $1.dependencies.count } > 5000)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Corpus.path(codeEdit)), "the Swift corpus is in ../shared"))
+    func codeEditMergeConflictNamesTheFirstMarker() throws {
+        let text = try ManifestFile.read(Corpus.path(Self.codeEdit))
+        let firstMarker = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("<<<<<<<") || $0.hasPrefix("=======") || $0.hasPrefix(">>>>>>>") }
+        let markerLine = try #require(firstMarker) + 1
+        do {
+            _ = try PackageResolvedParser.parse(text, path: Self.codeEdit)
+            Issue.record("the conflicted file parsed")
+        } catch {
+            let first = try #require(error.diagnostics.first)
+            #expect(first.line == markerLine)
+            #expect(first.message.contains("merge conflict marker"))
+        }
+    }
+}
