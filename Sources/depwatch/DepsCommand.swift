@@ -22,15 +22,18 @@ extension Depwatch {
         var format: DepsFormat = .table
 
         func run() throws {
-            let inventory = InventoryLoader.load(paths.isEmpty ? ["."] : paths)
+            let roots = paths.isEmpty ? ["."] : paths
+            let inventory = InventoryLoader.load(roots)
+            let nothingFound = inventory.manifests.isEmpty && inventory.errors.isEmpty
             switch format {
+            case .table where nothingFound: break
             case .table: print(DepsTable.render(inventory), terminator: "")
             case .json: print(try DepsReport(inventory).json(), terminator: "")
             }
             Diagnostics.print(inventory.warnings + inventory.errors)
             if !inventory.errors.isEmpty { throw ExitStatus.error.exitCode }
-            if inventory.manifests.isEmpty {
-                Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \((paths.isEmpty ? ["."] : paths).joined(separator: ", "))")
+            if nothingFound {
+                Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
                 throw ExitStatus.nothingToScan.exitCode
             }
         }

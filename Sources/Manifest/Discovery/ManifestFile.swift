@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a manifest's text from disk with the guards every manifest gets: it must exist, be readable,
 /// be at most `maximumSize` bytes, and be UTF-8 text.
@@ -15,28 +18,34 @@ public enum ManifestFile {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a directory") }
         if Int(info.st_size) > maximumSize { throw .tooLarge(path: path, bytes: Int(info.st_size), limit: maximumSize) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: Self.reason(error))
-        }
-        if data.count > maximumSize { throw .tooLarge(path: path, bytes: data.count, limit: maximumSize) }
-        guard !data.contains(0), let text = String(bytes: data, encoding: .utf8) else { throw .notText(path: path) }
+        let bytes = try contents(path)
+        if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
+        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else { throw .notText(path: path) }
         return text
+    }
+
+    /// The file's bytes, read with POSIX calls so that a failure reports the system's reason.
+    private static func contents(_ path: String) throws(ManifestError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+            if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
+        }
     }
 
     /// Whether a file exists at `path` (following symbolic links).
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        if (error as NSError).code == NSFileReadNoPermissionError { return String(cString: strerror(EACCES)) }
-        return error.localizedDescription
     }
 }

@@ -47,10 +47,10 @@ public struct DepsReport: Sendable, Encodable {
 
     private enum CodingKeys: String, CodingKey { case schema, manifests, errors, warnings }
 
-    /// The report as pretty-printed JSON, keys in schema order, ending with a newline.
+    /// The report as pretty-printed JSON with sorted keys (stable output), ending with a newline.
     public func json() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }
