@@ -10,7 +10,7 @@ import Testing
                      ".build/checkouts/p/Package.resolved", "web/node_modules/m/go.mod", "a/testdata/go.mod", "a/go.sum", "notes.txt"] {
             try dir.write(path, "")
         }
-        let (found, errors) = ManifestDiscovery.find([dir.url.path])
+        let (found, errors, _) = ManifestDiscovery.find([dir.url.path])
         #expect(errors.isEmpty)
         let root = dir.url.path
         #expect(found.map { String($0.path.dropFirst(root.count + 1)) } == ["a/go.mod", "a/go.work", "go.mod", "ios/Package.resolved"])
@@ -21,7 +21,7 @@ import Testing
         try dir.write("svc/go.mod", "module x\n")
         try FileManager.default.createSymbolicLink(atPath: dir.path("svc/loop"), withDestinationPath: dir.path("svc"))
         try FileManager.default.createSymbolicLink(atPath: dir.path("svc/up"), withDestinationPath: "..")
-        let (found, _) = ManifestDiscovery.find([dir.url.path])
+        let (found, _, _) = ManifestDiscovery.find([dir.url.path])
         #expect(found.count == 1)
     }
 
@@ -39,7 +39,7 @@ import Testing
     @Test func missingPathAndUnknownFileAreErrors() throws {
         let dir = try TemporaryDirectory()
         try dir.write("README.md", "hi")
-        let (_, errors) = ManifestDiscovery.find([dir.path("nope"), dir.path("README.md")])
+        let (_, errors, _) = ManifestDiscovery.find([dir.path("nope"), dir.path("README.md")])
         #expect(errors.map(\.message) == ["no such file or directory",
                                           "not a manifest depwatch reads (go.mod, go.work, Package.resolved); name one of those or a directory"])
     }

@@ -15,8 +15,9 @@ public enum ManifestDiscovery {
         public var kind: ManifestKind
     }
 
-    /// The manifests below `roots`, sorted by path, and the roots that could not be used.
-    public static func find(_ roots: [String]) -> (found: [Found], errors: [Diagnostic]) {
+    /// The manifests below `roots`, sorted by path; the roots that could not be used (errors); the
+    /// directories below them that could not be listed (warnings: never a silent miss).
+    public static func find(_ roots: [String]) -> (found: [Found], errors: [Diagnostic], warnings: [Diagnostic]) {
         var walker = Walker()
         var errors: [Diagnostic] = []
         for root in roots {
@@ -33,17 +34,22 @@ public enum ManifestDiscovery {
                 errors += ManifestError.unknownKind(path: root).diagnostics
             }
         }
-        return (walker.found.sorted { $0.path < $1.path }, errors)
+        return (walker.found.sorted { $0.path < $1.path }, errors, walker.warnings)
     }
 
     private struct Walker {
         var found: Set<Found> = []
         var visited: Set<[UInt64]> = []
+        var warnings: [Diagnostic] = []
 
         mutating func walk(_ directory: String) {
             var info = stat()
             guard stat(directory, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+                warnings.append(Diagnostic(.warning, path: directory, line: nil, column: nil,
+                                           message: "cannot list the directory; manifests below it were not read"))
+                return
+            }
             for name in names.sorted() {
                 let path = PathName.join(directory, name)
                 var entry = stat()

@@ -15,8 +15,9 @@ public struct InventoryLoader {
     }
 
     private mutating func load(_ roots: [String]) -> Inventory {
-        let (found, errors) = ManifestDiscovery.find(roots)
+        let (found, errors, warnings) = ManifestDiscovery.find(roots)
         inventory.errors += errors
+        inventory.warnings += warnings
         for workspace in found where workspace.kind == .goWork { loadWorkspace(workspace.path) }
         for manifest in found {
             switch manifest.kind {
