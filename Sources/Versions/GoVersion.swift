@@ -34,19 +34,8 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
         guard scanner.take("."), let patch = scanner.number() else { return nil }
         self.patch = patch
         isShorthand = false
-        if scanner.take("-") {
-            guard let identifiers = scanner.identifiers(numericMayHaveLeadingZero: false) else { return nil }
-            prerelease = identifiers
-        } else {
-            prerelease = []
-        }
-        if scanner.take("+") {
-            guard let identifiers = scanner.identifiers(numericMayHaveLeadingZero: true) else { return nil }
-            build = identifiers.joined(separator: ".")
-        } else {
-            build = nil
-        }
-        guard scanner.isAtEnd else { return nil }
+        guard let suffix = scanner.prereleaseAndBuild() else { return nil }
+        (prerelease, build) = suffix
     }
 
     /// The canonical form `vMAJOR.MINOR.PATCH[-PRERELEASE]`, build metadata dropped (x/mod/semver `Canonical`).

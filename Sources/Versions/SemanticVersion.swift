@@ -17,19 +17,8 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         guard let major = scanner.number(), scanner.take("."), let minor = scanner.number(),
               scanner.take("."), let patch = scanner.number() else { return nil }
         (self.major, self.minor, self.patch) = (major, minor, patch)
-        if scanner.take("-") {
-            guard let identifiers = scanner.identifiers(numericMayHaveLeadingZero: false) else { return nil }
-            prerelease = identifiers
-        } else {
-            prerelease = []
-        }
-        if scanner.take("+") {
-            guard let identifiers = scanner.identifiers(numericMayHaveLeadingZero: true) else { return nil }
-            build = identifiers.joined(separator: ".")
-        } else {
-            build = nil
-        }
-        guard scanner.isAtEnd else { return nil }
+        guard let suffix = scanner.prereleaseAndBuild() else { return nil }
+        (prerelease, build) = suffix
     }
 
     /// The version as written, build metadata included.

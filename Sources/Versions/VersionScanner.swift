@@ -28,6 +28,22 @@ struct VersionScanner {
         return String(decoding: digits, as: UTF8.self)
     }
 
+    /// Consumes the rest of a version: an optional `-PRERELEASE`, an optional `+BUILD`, and nothing after.
+    /// Returns `nil` when that is malformed.
+    mutating func prereleaseAndBuild() -> (prerelease: [String], build: String?)? {
+        var prerelease: [String] = []
+        var build: String?
+        if take("-") {
+            guard let identifiers = identifiers(numericMayHaveLeadingZero: false) else { return nil }
+            prerelease = identifiers
+        }
+        if take("+") {
+            guard let identifiers = identifiers(numericMayHaveLeadingZero: true) else { return nil }
+            build = identifiers.joined(separator: ".")
+        }
+        return isAtEnd ? (prerelease, build) : nil
+    }
+
     /// Consumes dot-separated identifiers of `[0-9A-Za-z-]`; numeric pre-release identifiers may
     /// not have a leading zero.
     mutating func identifiers(numericMayHaveLeadingZero: Bool) -> [String]? {
