@@ -8,24 +8,39 @@ let package = Package(
         .executable(name: "depwatch", targets: ["depwatch"]),
         .library(name: "Manifest", targets: ["Manifest"]),
         .library(name: "Versions", targets: ["Versions"]),
+        .library(name: "Advisories", targets: ["Advisories"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .executableTarget(
             name: "depwatch",
             dependencies: [
                 "Manifest",
+                "Advisories",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Versions"),
         .target(name: "Manifest", dependencies: ["Versions"]),
+        .target(
+            name: "Advisories",
+            dependencies: [
+                "Versions",
+                "Manifest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "DepwatchTestSupport", path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "DepwatchTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]

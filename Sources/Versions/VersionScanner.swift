@@ -17,6 +17,14 @@ struct VersionScanner {
         return true
     }
 
+    /// Consumes `word` if it comes next.
+    mutating func take(word: String) -> Bool {
+        let expected = Array(word.utf8)
+        guard bytes[index...].starts(with: expected) else { return false }
+        index += expected.count
+        return true
+    }
+
     /// Consumes a decimal number without a leading zero (`0` alone is allowed).
     mutating func number() -> String? {
         let start = index

@@ -1,0 +1,43 @@
+import Testing
+@testable import Versions
+
+@Suite struct GoToolchainVersionTests {
+    @Test(arguments: [
+        ("go1.21.5", "v1.21.5"), ("go1.21", "v1.21.0"), ("go1.20", "v1.20.0"), ("go1.21rc1", "v1.21.0-rc.1"),
+        ("go1.21.0", "v1.21.0"), ("go1.22beta1", "v1.22.0-beta.1"), ("go1.9.2rc2", "v1.9.2-rc.2"), ("go1", "v1.0.0"),
+        ("go1.21.5-bigcorp", "v1.21.5"), ("go1.8-pre3", "v1.8.0-pre.3"), ("go1.21 rc1x", "v1.21.0"),
+    ])
+    func tagMapsAsGoMapsIt(_ tag: String, _ expected: String) throws {
+        #expect(try #require(GoToolchainVersion.semver(fromTag: tag)).canonical == expected)
+    }
+
+    @Test(arguments: ["", "default", "go1.0", "1.21.5", "go", "gox", "go1.21rc", "go1.21.5.1"])
+    func notAToolchainTag(_ tag: String) {
+        #expect(GoToolchainVersion.semver(fromTag: tag) == nil)
+    }
+
+    @Test func directiveValuesWithOrWithoutGoPrefix() {
+        #expect(GoToolchainVersion.semver(fromDirective: "1.21.5")?.canonical == "v1.21.5")
+        #expect(GoToolchainVersion.semver(fromDirective: "go1.22rc2")?.canonical == "v1.22.0-rc.2")
+    }
+}
+
+@Suite struct GoPseudoVersionTests {
+    @Test(arguments: [
+        ("v0.0.0-20210215000000-023f437abcde", "20210215000000", "023f437abcde"),
+        ("v1.4.1-0.20190101000000-abcdefabcdef", "20190101000000", "abcdefabcdef"),
+        ("v1.5.0-beta.2.0.20190101000000-abcdefabcdef", "20190101000000", "abcdefabcdef"),
+        ("v2.0.1-0.20190101000000-abcdefabcdef+incompatible", "20190101000000", "abcdefabcdef"),
+    ])
+    func recognized(_ text: String, _ timestamp: String, _ revision: String) throws {
+        let pseudo = try #require(GoPseudoVersion(text))
+        #expect(pseudo.timestamp == timestamp)
+        #expect(pseudo.revision == revision)
+    }
+
+    @Test(arguments: ["v1.2.3", "v1.2.3-rc.1", "v1.2.3-20190101000000-abcdefabcdef", "v0.0.0-2019010100000-abcdef",
+                      "v1.2.4-1.20190101000000-abcdefabcdef", "v0.0.0-20190101000000-", "not a version"])
+    func notPseudo(_ text: String) {
+        #expect(GoPseudoVersion(text) == nil)
+    }
+}
