@@ -24,8 +24,13 @@ public enum ManifestFile {
         return text
     }
 
-    /// The file's bytes, read with POSIX calls so that a failure reports the system's reason.
-    private static func contents(_ path: String) throws(ManifestError) -> [UInt8] {
+    /// The file's bytes, at most `limit` of them, read with POSIX calls so that a failure reports the
+    /// system's reason.
+    public static func bytes(_ path: String, limit: Int = maximumSize) throws(ManifestError) -> [UInt8] {
+        try contents(path, limit: limit)
+    }
+
+    private static func contents(_ path: String, limit: Int = maximumSize) throws(ManifestError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -39,7 +44,7 @@ public enum ManifestFile {
             }
             if count == 0 { return bytes }
             bytes += chunk[..<count]
-            if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
+            if bytes.count > limit { throw .tooLarge(path: path, bytes: bytes.count, limit: limit) }
         }
     }
 

@@ -1,0 +1,46 @@
+/// How bad a problem is: from a CVSS v3 vector's base score, else the source's own label, else unknown.
+public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case unknown, low, medium, high, critical
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// `unknown` < `low` < `medium` < `high` < `critical`.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The CVSS v3 qualitative rating of a base score (0.0, "none", counts as low).
+    public init(score: Double) {
+        switch score {
+        case 9.0...: self = .critical
+        case 7.0..<9.0: self = .high
+        case 4.0..<7.0: self = .medium
+        default: self = .low
+        }
+    }
+
+    /// A source's own label: GitHub's `LOW`/`MODERATE`/`HIGH`/`CRITICAL`, and the CVSS names.
+    public init?(label: String) {
+        switch label.lowercased() {
+        case "critical": self = .critical
+        case "high", "important": self = .high
+        case "moderate", "medium": self = .medium
+        case "low", "none", "negligible": self = .low
+        default: return nil
+        }
+    }
+
+    /// The severity of an advisory: the highest CVSS v3 base score among its vectors (advisory- and
+    /// package-level), else `database_specific.severity`, else `unknown`.
+    public init(of advisory: OSVAdvisory) {
+        let vectors = (advisory.severity ?? []) + advisory.affected.flatMap { $0.severity ?? [] }
+        self.init(cvssV3Vectors: vectors.filter { $0.type == "CVSS_V3" }.map(\.score), label: advisory.databaseSpecific?.severity)
+    }
+
+    /// The highest base score among `cvssV3Vectors`, else the source's `label`, else `unknown`.
+    public init(cvssV3Vectors: [String], label: String?) {
+        if let best = cvssV3Vectors.compactMap({ CVSSv3(vector: $0)?.baseScore }).max() {
+            self.init(score: best)
+        } else {
+            self = label.flatMap(Severity.init(label:)) ?? .unknown
+        }
+    }
+}

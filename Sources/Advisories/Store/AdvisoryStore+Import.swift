@@ -1,0 +1,104 @@
+import Dispatch
+import Foundation
+import GRDB
+
+/// What one import did.
+public struct ImportReport: Sendable {
+    /// The paths imported, as given.
+    public var source: String
+    /// Documents read (files and archive entries).
+    public var documents = 0
+    /// Advisories new to the database.
+    public var inserted = 0
+    /// Advisories replaced by a newer `modified`.
+    public var updated = 0
+    /// Advisories already stored with the same `modified`.
+    public var unchanged = 0
+    /// Advisories skipped because the database holds a newer one.
+    public var older = 0
+    /// Documents that were not usable advisories, with the reason for each.
+    public var problems: [ImportProblem] = []
+}
+
+extension AdvisoryStore {
+    /// How many documents are read and scanned at a time (bounds memory on large imports).
+    static let batchSize = 2048
+
+    /// Imports the advisories below `paths` in one transaction: a crash or kill leaves the previous
+    /// database intact. An invalid document is reported and skipped, or with `strict` stops the import.
+    @discardableResult
+    public func importAdvisories(from paths: [String], strict: Bool = false) throws(AdvisoryStoreError) -> ImportReport {
+        let (documents, refused) = try ImportSource.documents(paths)
+        if strict, let first = refused.first { throw .invalidAdvisory(first) }
+        let started = Date()
+        let source = paths.joined(separator: " ")
+        do {
+            return try pool.write { db in
+                var report = ImportReport(source: source, documents: documents.count + refused.count, problems: refused)
+                var writer = try RecordWriter(db, source: source, curated: false)
+                for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
+                    let batch = documents[start..<min(start + Self.batchSize, documents.count)]
+                    for result in Self.scan(batch) {
+                        switch result {
+                        case .failure(let problem):
+                            if strict { throw AdvisoryStoreError.invalidAdvisory(problem) }
+                            report.problems.append(problem)
+                        case .success(let record):
+                            report.count(try writer.write(record))
+                        }
+                    }
+                }
+                try db.execute(sql: """
+                    INSERT INTO import_run (source, started_at, finished_at, files, inserted, updated, unchanged, older, invalid)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [source, Self.iso8601(started), Self.iso8601(Date()), report.documents, report.inserted,
+                                     report.updated, report.unchanged, report.older, report.problems.count])
+                return report
+            }
+        } catch let error as AdvisoryStoreError {
+            throw error
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Reads and scans a batch, on every core.
+    static func scan(_ batch: ArraySlice<ImportSource.Document>) -> [Result<AdvisoryRecord, ImportProblem>] {
+        let documents = Array(batch)
+        let fileOnly = documents.allSatisfy { if case .file = $0 { return true } else { return false } }
+        // Archive entries come through one archive handle, so they are read in order first.
+        let preloaded: [Result<[UInt8], ImportProblem>]? = fileOnly ? nil : ImportSource.load(batch)
+        var results = [Result<AdvisoryRecord, ImportProblem>](repeating: .failure(ImportProblem(path: "", message: "")),
+                                                              count: documents.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+                let loaded = preloaded?[index] ?? ImportSource.load(documents[index...index])[0]
+                output[index] = loaded.flatMap { bytes in
+                    do throws(OSVRecordScanner.Invalid) {
+                        return .success(try OSVRecordScanner.record(bytes))
+                    } catch {
+                        return .failure(ImportProblem(path: documents[index].label, line: error.line,
+                                                      column: error.column, message: error.message))
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
+
+extension ImportReport {
+    mutating func count(_ outcome: RecordWriter.Outcome) {
+        switch outcome {
+        case .inserted: inserted += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        case .older: older += 1
+        }
+    }
+}

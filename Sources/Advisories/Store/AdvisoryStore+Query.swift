@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// An advisory as stored: the decoded OSV entry and what the store knows of it.
+public struct StoredAdvisory: Sendable, Hashable {
+    /// The OSV entry.
+    public var advisory: OSVAdvisory
+    /// What kind of problem it records.
+    public var kind: AdvisoryKind
+    /// How bad it is.
+    public var severity: Severity
+    /// Where it came from: `curated`, or the paths of the import that stored it.
+    public var source: String
+    /// Whether it is one of depwatch's curated advisories.
+    public var curated: Bool
+}
+
+/// One advisory naming a package, and (when a version was asked about) whether it affects that version.
+public struct QueryAnswer: Sendable, Hashable {
+    /// The advisory.
+    public var stored: StoredAdvisory
+    /// The verdict for the version asked about, or `nil` when none was.
+    public var verdict: MatchVerdict?
+}
+
+/// The columns of an advisory row, carried out of a read.
+private struct StoredRow: Sendable {
+    var kind: String
+    var severity: String
+    var source: String
+    var curated: Bool
+    var raw: String
+}
+
+extension AdvisoryStore {
+    /// The advisories naming `package` in `family`, sorted by id.
+    public func advisories(naming package: String, family: EcosystemFamily) throws(AdvisoryStoreError) -> [StoredAdvisory] {
+        let keys = family.lookupKeys(forPackage: package)
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT a.kind, a.severity, a.source, a.curated, a.raw
+                FROM affected_package p JOIN advisory a ON a.rowid = p.advisory
+                WHERE p.family = ? AND p.key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
+                ORDER BY a.id
+                """, arguments: StatementArguments([family.rawValue] + keys))
+                .map { StoredRow(kind: $0["kind"], severity: $0["severity"], source: $0["source"], curated: $0["curated"], raw: $0["raw"]) }
+        }
+        let decoder = JSONDecoder()
+        return try rows.map { (row) throws(AdvisoryStoreError) -> StoredAdvisory in
+            guard let advisory = try? decoder.decode(OSVAdvisory.self, from: Data(row.raw.utf8)) else {
+                throw .database(path: path, reason: "a stored advisory no longer decodes; re-import it")
+            }
+            return StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
+                                  severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
+                                  curated: row.curated)
+        }
+    }
+
+    /// The advisories naming `package` (in `family`, or in every family when `nil`), each with its
+    /// verdict for `version` when one is given. A version of the form `go1.21.5` is read as a Go toolchain.
+    public func query(package: String, version: String?, family: EcosystemFamily?) throws(AdvisoryStoreError) -> [QueryAnswer] {
+        var answers: [QueryAnswer] = []
+        for family in family.map({ [$0] }) ?? EcosystemFamily.allCases {
+            let version = version.map { family == .go ? Self.goVersion($0) : $0 }
+            for stored in try advisories(naming: package, family: family) {
+                let verdict = version.flatMap {
+                    AdvisoryMatcher.verdict(stored.advisory, family: family, package: package, version: $0)
+                }
+                answers.append(QueryAnswer(stored: stored, verdict: verdict))
+            }
+        }
+        return answers
+    }
+
+    /// A version as depwatch compares Go versions: toolchain tags (`go1.21.5`) become `v1.21.5`.
+    static func goVersion(_ text: String) -> String {
+        if text.hasPrefix("go"), let toolchain = GoToolchainVersionBridge.semver(text) { return toolchain }
+        return text
+    }
+}
