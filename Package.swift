@@ -40,7 +40,11 @@ let package = Package(
                     exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "DepwatchTestSupport"],
+        .testTarget(name: "AdvisoriesTests", dependencies: [
+                        "Advisories", "DepwatchTestSupport",
+                        .product(name: "GRDB", package: "GRDB.swift"),
+                        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                    ],
                     exclude: ["Fixtures"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]

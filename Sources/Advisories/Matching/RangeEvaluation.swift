@@ -11,35 +11,29 @@ public enum RangeEvaluation {
     /// Whether `version` lies in `range` under `scheme`. Throws when an event's version is not a version of
     /// the scheme (the caller decides what that means).
     public static func contains(_ range: OSVRange, version: String, scheme: VersionScheme) throws(Unevaluable) -> Bool {
-        for event in range.events where !(event.version == "*" && isLimit(event)) {
-            guard scheme.isValid(event.version) else { throw Unevaluable(version: event.version) }
+        guard let v = scheme.parse(version) else { throw Unevaluable(version: version) }
+        var limits: [VersionScheme.Parsed?] = []
+        var timeline: [(version: VersionScheme.Parsed, event: OSVEvent, order: Int)] = []
+        for (order, event) in range.events.enumerated() {
+            if case .limit(let text) = event, text.contains("*") {
+                limits.append(nil)
+                continue
+            }
+            guard let parsed = scheme.parse(event.version) else { throw Unevaluable(version: event.version) }
+            if case .limit = event { limits.append(parsed) } else { timeline.append((parsed, event, order)) }
         }
-        guard beforeLimits(range, version: version, scheme: scheme) else { return false }
-        let sorted = range.events.filter { !isLimit($0) }.enumerated().sorted { a, b in
-            let order = scheme.compare(a.element.version, b.element.version) ?? 0
-            return order != 0 ? order < 0 : a.offset < b.offset
-        }.map(\.element)
+        // BeforeLimits: with limit events, the version must lie below one of them (`*` is infinity).
+        if !limits.isEmpty && !limits.contains(where: { $0.map { v < $0 } ?? true }) { return false }
+        timeline.sort { $0.version < $1.version || (!($1.version < $0.version) && $0.order < $1.order) }
         var affected = false
-        for event in sorted {
-            let order = scheme.compare(version, event.version) ?? -1
+        for (eventVersion, event, _) in timeline {
             switch event {
-            case .introduced: if order >= 0 { affected = true }
-            case .fixed: if order >= 0 { affected = false }
-            case .lastAffected: if order > 0 { affected = false }
+            case .introduced: if !(v < eventVersion) { affected = true }
+            case .fixed: if !(v < eventVersion) { affected = false }
+            case .lastAffected: if eventVersion < v { affected = false }
             case .limit: break
             }
         }
         return affected
-    }
-
-    private static func isLimit(_ event: OSVEvent) -> Bool {
-        if case .limit = event { return true }
-        return false
-    }
-
-    private static func beforeLimits(_ range: OSVRange, version: String, scheme: VersionScheme) -> Bool {
-        let limits = range.events.filter(isLimit).map(\.version)
-        if limits.isEmpty { return true }
-        return limits.contains { $0.contains("*") || (scheme.compare(version, $0) ?? 1) < 0 }
     }
 }

@@ -7,27 +7,44 @@ public enum VersionScheme: String, Sendable, Hashable {
     /// SemVer 2.0, as Swift packages tag their releases.
     case semver
 
-    /// -1, 0 or +1 as `a` sorts before, equal to or after `b`; `nil` when either is not a version of
-    /// this scheme. `0` (OSV's "before every version") sorts first.
-    public func compare(_ a: String, _ b: String) -> Int? {
-        if a == "0" || b == "0" { return a == b ? 0 : (a == "0" ? -1 : 1) }
+    /// A parsed version of either scheme, or OSV's `0` (before every version).
+    public enum Parsed: Sendable, Comparable {
+        case zero
+        case go(GoVersion)
+        case semver(SemanticVersion)
+
+        /// Orders `0` first; versions of one scheme by that scheme (never mixed).
+        public static func < (lhs: Parsed, rhs: Parsed) -> Bool {
+            switch (lhs, rhs) {
+            case (.zero, .zero): return false
+            case (.zero, _): return true
+            case (_, .zero): return false
+            case let (.go(a), .go(b)): return a < b
+            case let (.semver(a), .semver(b)): return a < b
+            default: return false
+            }
+        }
+    }
+
+    /// Parses `text`; `nil` when it is not a version of this scheme. `0` is OSV's "before every version".
+    public func parse(_ text: String) -> Parsed? {
+        if text == "0" { return .zero }
         switch self {
         case .go:
-            guard let x = Self.goVersion(a), let y = Self.goVersion(b) else { return nil }
-            return GoVersion.compare(x, y)
+            return (text.hasPrefix("v") ? GoVersion(text) : GoVersion("v" + text)).map(Parsed.go)
         case .semver:
-            guard let x = SemanticVersion(a), let y = SemanticVersion(b) else { return nil }
-            return SemanticVersion.compare(x, y)
+            return SemanticVersion(text).map(Parsed.semver)
         }
+    }
+
+    /// -1, 0 or +1 as `a` sorts before, equal to or after `b`; `nil` when either is not a version.
+    public func compare(_ a: String, _ b: String) -> Int? {
+        guard let x = parse(a), let y = parse(b) else { return nil }
+        return x < y ? -1 : (y < x ? 1 : 0)
     }
 
     /// Whether `text` is a version of this scheme (or OSV's `0`).
     public func isValid(_ text: String) -> Bool {
-        text == "0" || compare(text, text) != nil
-    }
-
-    /// A Go version from OSV's form (`1.2.3`) or Go's (`v1.2.3`).
-    static func goVersion(_ text: String) -> GoVersion? {
-        text.hasPrefix("v") ? GoVersion(text) : GoVersion("v" + text)
+        parse(text) != nil
     }
 }

@@ -59,17 +59,34 @@ extension AdvisoryStore {
     /// The advisories naming `package` (in `family`, or in every family when `nil`), each with its
     /// verdict for `version` when one is given. A version of the form `go1.21.5` is read as a Go toolchain.
     public func query(package: String, version: String?, family: EcosystemFamily?) throws(AdvisoryStoreError) -> [QueryAnswer] {
-        var answers: [QueryAnswer] = []
-        for family in family.map({ [$0] }) ?? EcosystemFamily.allCases {
-            let version = version.map { family == .go ? Self.goVersion($0) : $0 }
-            for stored in try advisories(naming: package, family: family) {
-                let verdict = version.flatMap {
-                    AdvisoryMatcher.verdict(stored.advisory, family: family, package: package, version: $0)
+        guard let version else {
+            var answers: [QueryAnswer] = []
+            for family in families(family) {
+                answers += try advisories(naming: package, family: family).map { QueryAnswer(stored: $0, verdict: nil) }
+            }
+            return answers
+        }
+        return try query(package: package, versions: [version], family: family)[version] ?? []
+    }
+
+    /// The same for several versions of one package at once (the advisories are read once), by version.
+    public func query(package: String, versions: [String], family: EcosystemFamily?) throws(AdvisoryStoreError) -> [String: [QueryAnswer]] {
+        var answers: [String: [QueryAnswer]] = [:]
+        for family in families(family) {
+            let stored = try advisories(naming: package, family: family)
+            for version in versions {
+                let compared = family == .go ? Self.goVersion(version) : version
+                answers[version, default: []] += stored.map { advisory in
+                    QueryAnswer(stored: advisory, verdict: AdvisoryMatcher.verdict(advisory.advisory, family: family,
+                                                                                   package: package, version: compared))
                 }
-                answers.append(QueryAnswer(stored: stored, verdict: verdict))
             }
         }
         return answers
+    }
+
+    private func families(_ family: EcosystemFamily?) -> [EcosystemFamily] {
+        family.map { [$0] } ?? EcosystemFamily.allCases
     }
 
     /// A version as depwatch compares Go versions: toolchain tags (`go1.21.5`) become `v1.21.5`.

@@ -1,0 +1,94 @@
+import DepwatchTestSupport
+import Foundation
+import Testing
+@testable import Advisories
+
+/// Evaluation on real entries of ../shared/advisories.
+@Suite struct RealAdvisoryTests {
+    static func load(_ relative: String) throws -> OSVAdvisory {
+        let url = TestPaths.shared.appendingPathComponent("advisories/\(relative)")
+        return try JSONDecoder().decode(OSVAdvisory.self, from: Data(contentsOf: url))
+    }
+
+    @Test(arguments: [
+        // custom_ranges: the plain range says "every version"; the custom range fixes at a pseudo-version.
+        ("github.com/pubnub/go/v5", "v5.0.3", MatchVerdict.Outcome.affected),
+        ("github.com/pubnub/go/v5", "v5.0.4-0.20231016150651-428517fef5b9", .notAffected),
+        ("github.com/pubnub/go/v5", "v5.0.4", .notAffected),
+        ("github.com/pubnub/go/v6", "v6.1.0", .affected),
+        ("github.com/pubnub/go/v6", "v6.1.1", .notAffected),
+        ("github.com/pubnub/go/v7", "v7.1.2", .affected),
+        ("github.com/pubnub/go/v7", "v7.2.0", .notAffected),
+        ("github.com/pubnub/go", "v4.10.0+incompatible", .affected),
+    ])
+    func customRangesOfGO_2023_2385(_ package: String, _ version: String, _ expected: MatchVerdict.Outcome) throws {
+        let advisory = try Self.load("go-vulndb/GO-2023-2385.json")
+        let verdict = try #require(AdvisoryMatcher.verdict(advisory, family: .go, package: package, version: version))
+        #expect(verdict.outcome == expected)
+        #expect(verdict.confidence == .high)
+        if package.hasSuffix("/v5") { #expect(verdict.decidedBy.hasPrefix("custom range 1 (ECOSYSTEM)")) }
+    }
+
+    @Test func minioCustomRangeWithReleaseTagsFallsBackWithLowConfidence() throws {
+        let advisory = try Self.load("go-vulndb/GO-2025-3495.json")
+        let verdict = try #require(AdvisoryMatcher.verdict(advisory, family: .go, package: "github.com/minio/minio",
+                                                           version: "v0.0.0-20240101000000-abcdefabcdef"))
+        #expect(verdict.confidence == .low)
+        #expect(verdict.reason?.contains("RELEASE.") == true)
+        #expect(verdict.decidedBy.hasPrefix("range 1"))
+    }
+
+    @Test func withdrawnRealEntryNeverMatches() throws {
+        let withdrawn = try FileManager.default.contentsOfDirectory(atPath: TestPaths.shared.appendingPathComponent("advisories/go-vulndb").path)
+            .sorted().lazy.compactMap { try? Self.load("go-vulndb/\($0)") }.first { $0.withdrawn != nil }
+        let advisory = try #require(withdrawn)
+        let entry = try #require(advisory.affected.first { $0.package.ecosystem == "Go" })
+        let verdict = AdvisoryMatcher.verdict(advisory, family: .go, package: entry.package.name, version: "v0.0.1")
+        #expect(verdict?.outcome == .notAffected)
+    }
+
+    @Test func stdlibAgainstAToolchainTag() throws {
+        let store = try TestStore.shared()
+        let answers = try store.query(package: "stdlib", version: "go1.20.1", family: .go)
+        #expect(answers.contains { $0.verdict?.outcome == .affected })
+        let later = try store.query(package: "stdlib", version: "go1.99.0", family: .go)
+        let affectedThen = answers.filter { $0.verdict?.outcome == .affected }.count
+        let affectedLater = later.filter { $0.verdict?.outcome == .affected }.count
+        #expect(affectedThen > 50)
+        #expect(affectedLater < affectedThen)
+    }
+}
+
+@Suite struct CVSSTests {
+    @Test(arguments: [
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 10.0),
+        ("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:H/I:N/A:N", 6.8),
+        ("CVSS:3.0/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8),
+        ("CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N", 5.4),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 7.5),
+        ("CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:N/I:N/A:N", 0.0),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:L/I:N/A:N", 4.3),
+    ])
+    func baseScore(_ vector: String, _ score: Double) throws {
+        #expect(try #require(CVSSv3(vector: vector)).baseScore == score)
+    }
+
+    @Test(arguments: ["CVSS:2.0/AV:N", "CVSS:3.1/AV:N/AC:L", "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"])
+    func notAVector(_ vector: String) {
+        #expect(CVSSv3(vector: vector) == nil)
+    }
+
+    @Test func realGitHubVectorsAgreeWithTheirLabels() throws {
+        let folder = TestPaths.shared.appendingPathComponent("advisories/ghsa-swifturl")
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let advisory = try JSONDecoder().decode(OSVAdvisory.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+            guard let label = advisory.databaseSpecific?.severity.flatMap(Severity.init(label:)),
+                  advisory.severity?.contains(where: { $0.type == "CVSS_V3" }) == true else { continue }
+            #expect(Severity(of: advisory) == label, "\(name)")
+            checked += 1
+        }
+        #expect(checked >= 10)
+    }
+}

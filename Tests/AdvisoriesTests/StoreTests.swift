@@ -1,0 +1,172 @@
+import DepwatchTestSupport
+import Foundation
+import GRDB
+import Testing
+@testable import Advisories
+
+@Suite struct StoreImportTests {
+    static let advisories = TestPaths.shared.appendingPathComponent("advisories").path
+
+    /// The distinct ids of the shared data, and for each the newest `modified`, read independently.
+    static func expectedIDs() throws -> [String: String] {
+        var newest: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: advisories)!
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".json") else { continue }
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: advisories + "/" + relative))) as! [String: Any]
+            let id = object["id"] as! String, modified = object["modified"] as! String
+            if let current = newest[id], current >= modified { continue }
+            newest[id] = modified
+        }
+        return newest
+    }
+
+    @Test func oneStoredAdvisoryPerDistinctIDAndTheNewestWins() throws {
+        let store = try TestStore.shared()
+        let expected = try Self.expectedIDs()
+        #expect(try store.count() == expected.count + CuratedAdvisories.documents.count)
+        let stored = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, modified FROM advisory WHERE curated = 0").map { ($0["id"] as String, $0["modified"] as String) }
+        }
+        #expect(Dictionary(uniqueKeysWithValues: stored) == expected)
+        // The ids present in both Swift folders, in different versions.
+        let both = Set(try FileManager.default.contentsOfDirectory(atPath: Self.advisories + "/ghsa-swifturl"))
+            .intersection(try FileManager.default.contentsOfDirectory(atPath: Self.advisories + "/ghsa-swift-legacy"))
+        #expect(both.count >= 2)
+    }
+
+    @Test func reimportChangesNothing() throws {
+        let (store, _dir) = try TestStore.fresh()
+        _ = _dir
+        try store.importAdvisories(from: [Self.advisories + "/ghsa-swifturl"])
+        let before = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT id || modified || raw FROM advisory ORDER BY id") }
+        let report = try store.importAdvisories(from: [Self.advisories + "/ghsa-swifturl"])
+        #expect(report.inserted == 0 && report.updated == 0)
+        #expect(report.unchanged == 28)
+        let after = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT id || modified || raw FROM advisory ORDER BY id") }
+        #expect(before == after)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM affected_package WHERE advisory IN (SELECT rowid FROM advisory WHERE curated = 0)") } == 
+                (try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM affected_package WHERE advisory IN (SELECT rowid FROM advisory WHERE curated = 0)") }))
+    }
+
+    static func advisoryJSON(id: String = "GHSA-test-0001", modified: String, fixed: String) -> String {
+        """
+        {"id": "\(id)", "modified": "\(modified)", "summary": "fixed in \(fixed)", "aliases": ["CVE-2099-0001"],
+         "affected": [{"package": {"ecosystem": "Go", "name": "example.com/m"},
+                       "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "\(fixed)"}]}]}]}
+        """
+    }
+
+    @Test func newerModifiedReplacesOlderNeverOverwritesNewer() throws {
+        let (store, dir) = try TestStore.fresh()
+        let v1 = try dir.write("v1/a.json", Self.advisoryJSON(modified: "2024-01-01T00:00:00Z", fixed: "1.0.0"))
+        let v2 = try dir.write("v2/a.json", Self.advisoryJSON(modified: "2024-01-01T00:00:00.5+00:00", fixed: "2.0.0"))
+        #expect(try store.importAdvisories(from: [v1]).inserted == 1)
+        #expect(try store.importAdvisories(from: [v2]).updated == 1)
+        #expect(try store.importAdvisories(from: [v1]).older == 1)
+        let summary = try store.query(package: "example.com/m", version: nil, family: .go).first?.stored.advisory.summary
+        #expect(summary == "fixed in 2.0.0")
+        // Same instant, other spelling: unchanged.
+        let same = try dir.write("v3/a.json", Self.advisoryJSON(modified: "2024-01-01T01:00:00.500+01:00", fixed: "3.0.0"))
+        #expect(try store.importAdvisories(from: [same]).unchanged == 1)
+    }
+
+    @Test func malformedFileAmongGoodOnesIsReportedAndSkipped() throws {
+        let (store, dir) = try TestStore.fresh()
+        try dir.write("in/good.json", Self.advisoryJSON(id: "GHSA-good", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0"))
+        try dir.write("in/bad.json", "{\n  \"id\": \"GHSA-bad\",\n  \"modified\": \"2024-01-01T00:00:00Z\",\n  \"affected\": [,]\n}\n")
+        try dir.write("in/not-osv.json", "{\"name\": \"package.json, not OSV\"}")
+        try dir.write("in/kind.json", "{\"id\": \"x_DEPWATCH-9\", \"modified\": \"2024-01-01T00:00:00Z\", \"database_specific\": {\"depwatch\": {\"kind\": \"bug\"}}}")
+        let report = try store.importAdvisories(from: [dir.path("in")])
+        #expect(report.inserted == 1)
+        #expect(report.problems.map(\.description).sorted() == [
+            "\(dir.path("in/bad.json")):4:16: expected an object",
+            "\(dir.path("in/kind.json")):1:1: unknown database_specific.depwatch.kind \"bug\"; expected one of security, leak, crash, performance, correctness, unmaintained",
+            "\(dir.path("in/not-osv.json")):1:1: no \"id\": not an OSV advisory",
+        ])
+    }
+
+    @Test func strictStopsAndImportsNothing() throws {
+        let (store, dir) = try TestStore.fresh()
+        try dir.write("in/a-good.json", Self.advisoryJSON(id: "GHSA-good", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0"))
+        try dir.write("in/b-bad.json", "{")
+        let before = try store.count()
+        #expect(throws: AdvisoryStoreError.self) { try store.importAdvisories(from: [dir.path("in")], strict: true) }
+        #expect(try store.count() == before)
+    }
+
+    @Test func zipImportRefusesHostileEntryNames() throws {
+        let (store, dir) = try TestStore.fresh()
+        let zip = dir.path("osv.zip")
+        try ZipFixture.write(zip, entries: [
+            ("GHSA-zip-0001.json", Self.advisoryJSON(id: "GHSA-zip-0001", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+            ("nested/GHSA-zip-0002.json", Self.advisoryJSON(id: "GHSA-zip-0002", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+            ("../evil.json", Self.advisoryJSON(id: "GHSA-evil-1", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+            ("/etc/evil.json", Self.advisoryJSON(id: "GHSA-evil-2", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+            ("a/../../evil.json", Self.advisoryJSON(id: "GHSA-evil-3", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+        ])
+        let report = try store.importAdvisories(from: [zip])
+        #expect(report.inserted == 2)
+        #expect(report.problems.count == 3)
+        #expect(report.problems.allSatisfy { $0.message.hasPrefix("refused") })
+        #expect(try store.query(package: "example.com/m", version: nil, family: .go).map(\.stored.advisory.id) == ["GHSA-zip-0001", "GHSA-zip-0002"])
+        #expect(!FileManager.default.fileExists(atPath: dir.url.deletingLastPathComponent().appendingPathComponent("evil.json").path))
+    }
+
+    @Test func eachImportIsRecorded() throws {
+        let (store, dir) = try TestStore.fresh()
+        let file = try dir.write("a.json", Self.advisoryJSON(modified: "2024-01-01T00:00:00Z", fixed: "1.0.0"))
+        try store.importAdvisories(from: [file])
+        let last = try #require(try store.stats().lastImport)
+        #expect(last.source == file)
+        #expect(last.inserted == 1)
+    }
+
+    @Test func aliasesAreStoredForMerging() throws {
+        let store = try TestStore.shared()
+        #expect(try store.aliases(of: "GO-2023-2385").contains("GHSA-5844-q3fc-56rh"))
+    }
+}
+
+@Suite struct StoreOpenTests {
+    @Test func newDatabaseHoldsTheCuratedAdvisories() throws {
+        let (store, _dir) = try TestStore.fresh()
+        _ = _dir
+        let answers = try store.query(package: "github.com/bluele/gcache", version: "v0.0.1", family: .go)
+        let gcache = try #require(answers.first)
+        #expect(gcache.stored.advisory.id == "x_DEPWATCH-2021-0001")
+        #expect(gcache.stored.kind == .leak)
+        #expect(gcache.verdict?.outcome == .affected)
+        #expect(try store.query(package: "github.com/bluele/gcache", version: "v0.0.2", family: .go).first?.verdict?.outcome == .notAffected)
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    @Test func garbageFileIsNotADatabase() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("advisories.sqlite", String(repeating: "not sqlite ", count: 1000))
+        #expect { try AdvisoryStore(path: path) } throws: { error in
+            if case .notADatabase = error as? AdvisoryStoreError { return true }
+            return false
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not sqlite"), "the file is left as it was")
+    }
+
+    @Test func foreignSQLiteDatabaseIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("other.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        #expect { try AdvisoryStore(path: path) } throws: { error in
+            if case .foreignDatabase = error as? AdvisoryStoreError { return true }
+            return false
+        }
+    }
+
+    @Test func exportWritesCuratedAdvisoriesBackAsOSV() throws {
+        let (store, dir) = try TestStore.fresh()
+        let written = try store.exportCurated(to: dir.path("export"))
+        #expect(written.map { ($0 as NSString).lastPathComponent } == CuratedAdvisories.documents.map(\.name))
+        let original = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("advisories/x_DEPWATCH-2021-0001.json"), encoding: .utf8)
+        #expect(try String(contentsOfFile: written[0], encoding: .utf8) == original)
+    }
+}
