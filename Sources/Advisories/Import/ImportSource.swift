@@ -45,11 +45,32 @@ struct ImportSource {
         return (documents, problems)
     }
 
+    /// The `*.json` files below `directory`, sorted, found with `readdir` (FileManager's enumerator costs
+    /// more than reading the files). Symbolic links to directories are not followed.
     private static func jsonFiles(below directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".json") { files.append(directory + "/" + relative) }
+        var pending = [directory]
+        while let current = pending.popLast() {
+            guard let handle = opendir(current) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = current + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_REG) where name.hasSuffix(".json"): files.append(path)
+                case Int32(DT_UNKNOWN):
+                    var info = stat()
+                    if lstat(path, &info) == 0 {
+                        if info.st_mode & S_IFMT == S_IFDIR { pending.append(path) }
+                        else if info.st_mode & S_IFMT == S_IFREG && name.hasSuffix(".json") { files.append(path) }
+                    }
+                default: continue
+                }
+            }
         }
         return files.sorted()
     }

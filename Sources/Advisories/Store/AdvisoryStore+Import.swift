@@ -22,7 +22,7 @@ public struct ImportReport: Sendable {
 
 extension AdvisoryStore {
     /// How many documents are read and scanned at a time (bounds memory on large imports).
-    static let batchSize = 2048
+    static let batchSize = 512
 
     /// Imports the advisories below `paths` in one transaction: a crash or kill leaves the previous
     /// database intact. An invalid document is reported and skipped, or with `strict` stops the import.
@@ -36,9 +36,12 @@ extension AdvisoryStore {
             return try pool.write { db in
                 var report = ImportReport(source: source, documents: documents.count + refused.count, problems: refused)
                 var writer = try RecordWriter(db, source: source, curated: false)
-                for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
-                    let batch = documents[start..<min(start + Self.batchSize, documents.count)]
-                    for result in Self.scan(batch) {
+                // Batch k+1 is read and scanned on the other cores while batch k is written.
+                var pending = Self.scanInBackground(documents, batch: 0)
+                for index in 0..<(documents.count + Self.batchSize - 1) / Self.batchSize {
+                    let results = pending.wait()
+                    pending = Self.scanInBackground(documents, batch: index + 1)
+                    for result in results {
                         switch result {
                         case .failure(let problem):
                             if strict { throw AdvisoryStoreError.invalidAdvisory(problem) }
@@ -60,6 +63,13 @@ extension AdvisoryStore {
         } catch {
             throw Self.classify(error, path: path)
         }
+    }
+
+    /// Scans batch number `batch` of `documents` on a background queue.
+    static func scanInBackground(_ documents: [ImportSource.Document], batch: Int) -> PendingScan {
+        let start = batch * batchSize
+        let slice = documents[min(start, documents.count)..<min(start + batchSize, documents.count)]
+        return PendingScan { scan(slice) }
     }
 
     /// Reads and scans a batch, on every core.
@@ -89,6 +99,22 @@ extension AdvisoryStore {
 
     static func iso8601(_ date: Date) -> String {
         date.formatted(.iso8601)
+    }
+}
+
+/// A scan running on a background queue.
+final class PendingScan: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var results: [Result<AdvisoryRecord, ImportProblem>] = []
+
+    init(_ work: @escaping @Sendable () -> [Result<AdvisoryRecord, ImportProblem>]) {
+        DispatchQueue.global().async(group: group) { self.results = work() }
+    }
+
+    /// The results, once the scan is done.
+    func wait() -> [Result<AdvisoryRecord, ImportProblem>] {
+        group.wait()
+        return results
     }
 }
 

@@ -18,6 +18,9 @@ public final class AdvisoryStore: Sendable {
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
+        // In WAL mode NORMAL still keeps every transaction atomic: a crash loses at most the last commit,
+        // never consistency; FULL would add an fsync to every commit.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try checkOwnership()

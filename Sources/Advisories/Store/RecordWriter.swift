@@ -11,63 +11,62 @@ struct RecordWriter {
     private let db: Database
     private let source: String
     private let curated: Bool
-    private let lookup: Statement
-    private let insert: Statement
-    private let update: Statement
-    private let deletePackages: Statement
-    private let deleteAliases: Statement
-    private let insertPackage: Statement
-    private let insertAlias: Statement
+    private let lookup: BoundStatement
+    private let insert: BoundStatement
+    private let update: BoundStatement
+    private let deletePackages: BoundStatement
+    private let deleteAliases: BoundStatement
+    private let insertPackage: BoundStatement
+    private let insertAlias: BoundStatement
 
     init(_ db: Database, source: String, curated: Bool) throws {
         self.db = db
         self.source = source
         self.curated = curated
-        lookup = try db.makeStatement(sql: "SELECT rowid, modified_key FROM advisory WHERE id = ?")
-        insert = try db.makeStatement(sql: """
+        lookup = try BoundStatement(db, "SELECT rowid, modified_key FROM advisory WHERE id = ?")
+        insert = try BoundStatement(db, """
             INSERT INTO advisory (id, modified, modified_key, published, withdrawn, summary, kind, severity, source, curated, raw)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        update = try db.makeStatement(sql: """
+        update = try BoundStatement(db, """
             UPDATE advisory SET modified = ?, modified_key = ?, published = ?, withdrawn = ?, summary = ?, kind = ?,
                 severity = ?, source = ?, curated = ?, raw = ? WHERE rowid = ?
             """)
-        deletePackages = try db.makeStatement(sql: "DELETE FROM affected_package WHERE advisory = ?")
-        deleteAliases = try db.makeStatement(sql: "DELETE FROM alias WHERE advisory = ?")
-        insertPackage = try db.makeStatement(sql: "INSERT INTO affected_package (advisory, family, ecosystem, name, key) VALUES (?, ?, ?, ?, ?)")
-        insertAlias = try db.makeStatement(sql: "INSERT INTO alias (advisory, alias) VALUES (?, ?)")
+        deletePackages = try BoundStatement(db, "DELETE FROM affected_package WHERE advisory = ?")
+        deleteAliases = try BoundStatement(db, "DELETE FROM alias WHERE advisory = ?")
+        insertPackage = try BoundStatement(db, "INSERT INTO affected_package (advisory, family, ecosystem, name, key) VALUES (?, ?, ?, ?, ?)")
+        insertAlias = try BoundStatement(db, "INSERT INTO alias (advisory, alias) VALUES (?, ?)")
     }
 
     /// Stores `record` if it is new or newer than the stored one.
     mutating func write(_ record: AdvisoryRecord) throws -> Outcome {
-        let existing = try Row.fetchOne(lookup, arguments: [record.id])
         let rowID: Int64
         let outcome: Outcome
-        if let existing {
-            let storedKey: Int64 = existing["modified_key"]
-            if record.modifiedKey < storedKey { return .older }
-            if record.modifiedKey == storedKey { return .unchanged }
-            rowID = existing["rowid"]
-            try update.execute(arguments: [record.modified, record.modifiedKey, record.published, record.withdrawn,
-                                           record.summary, record.kind.rawValue, record.severity.rawValue, source,
-                                           curated, record.raw, rowID])
-            try deletePackages.execute(arguments: [rowID])
-            try deleteAliases.execute(arguments: [rowID])
+        let fields: [BoundStatement.Value] = [
+            .text(record.modified), .integer(record.modifiedKey), .text(record.published), .text(record.withdrawn),
+            .text(record.summary), .text(record.kind.rawValue), .text(record.severity.rawValue), .text(source),
+            .integer(curated ? 1 : 0), .text(record.raw),
+        ]
+        if let existing = try lookup.run([.text(record.id)]) {
+            if record.modifiedKey < existing[1] { return .older }
+            if record.modifiedKey == existing[1] { return .unchanged }
+            rowID = existing[0]
+            try update.run(fields + [.integer(rowID)])
+            try deletePackages.run([.integer(rowID)])
+            try deleteAliases.run([.integer(rowID)])
             outcome = .updated
         } else {
-            try insert.execute(arguments: [record.id, record.modified, record.modifiedKey, record.published, record.withdrawn,
-                                           record.summary, record.kind.rawValue, record.severity.rawValue, source, curated,
-                                           record.raw])
+            try insert.run([.text(record.id)] + fields)
             rowID = db.lastInsertedRowID
             outcome = .inserted
         }
         for package in record.packages {
             let family = EcosystemFamily(osvEcosystem: package.ecosystem)
-            try insertPackage.execute(arguments: [rowID, family?.rawValue, package.ecosystem, package.name,
-                                                  family?.key(forAdvisoryName: package.name)])
+            try insertPackage.run([.integer(rowID), .text(family?.rawValue), .text(package.ecosystem), .text(package.name),
+                                   .text(family?.key(forAdvisoryName: package.name))])
         }
         for alias in Set(record.aliases) {
-            try insertAlias.execute(arguments: [rowID, alias])
+            try insertAlias.run([.integer(rowID), .text(alias)])
         }
         return outcome
     }

@@ -1,0 +1,53 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through SQLite's C interface, for the import's hot loop: GRDB's
+/// argument arrays cost more than the inserts themselves. GRDB still prepares and owns the statement.
+struct BoundStatement {
+    private let statement: Statement
+    private let db: Database
+
+    init(_ db: Database, _ sql: String) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    /// A value to bind.
+    enum Value {
+        case text(String?)
+        case integer(Int64)
+    }
+
+    /// Binds `values` to the parameters in order and steps once; returns the first column of a row as
+    /// integers when the statement yields one.
+    @discardableResult
+    func run(_ values: [Value]) throws -> [Int64]? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            case .text(nil): sqlite3_bind_null(handle, index)
+            case .text(let text?):
+                // SQLITE_TRANSIENT (-1): SQLite copies the text before this call returns.
+                let code = text.utf8.withContiguousStorageIfAvailable { bytes in
+                    sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                      Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                } ?? sqlite3_bind_text(handle, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                if code != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            }
+        }
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        switch code {
+        case SQLITE_ROW:
+            return (0..<sqlite3_column_count(handle)).map { sqlite3_column_int64(handle, $0) }
+        case SQLITE_DONE:
+            return nil
+        default:
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+}
