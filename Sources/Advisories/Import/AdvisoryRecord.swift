@@ -10,7 +10,8 @@ struct AdvisoryRecord: Sendable {
     var packages: [OSVPackage] = []
     var kind: AdvisoryKind = .security
     var severity: Severity = .unknown
-    var raw: String
+    /// The document's bytes, valid UTF-8, stored as they came.
+    var raw: [UInt8]
 }
 
 /// Reads an OSV document into an `AdvisoryRecord`, validating the whole document as JSON and the fields
@@ -31,12 +32,20 @@ enum OSVRecordScanner {
                 var fields = Fields()
                 try cursor.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in try fields.read(key, &c) }
                 try cursor.expectEnd()
-                return try fields.record(raw: String(decoding: buffer, as: UTF8.self))
+                guard Self.isUTF8(buffer) else { throw JSONCursor.Failure(message: "not UTF-8 text", offset: 0) }
+                return try fields.record(raw: bytes)
             }
         } catch {
             let (line, column) = position(of: error.offset, in: bytes)
             throw Invalid(line: line, column: column, message: error.message)
         }
+    }
+
+    /// Whether `bytes` are valid UTF-8 (ASCII, the common case, is checked without decoding).
+    private static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 || String(validating: bytes, as: UTF8.self) != nil
     }
 
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
@@ -122,7 +131,7 @@ enum OSVRecordScanner {
             }
         }
 
-        func record(raw: String) throws(JSONCursor.Failure) -> AdvisoryRecord {
+        func record(raw: [UInt8]) throws(JSONCursor.Failure) -> AdvisoryRecord {
             guard let id, !id.isEmpty else { throw JSONCursor.Failure(message: "no \"id\": not an OSV advisory", offset: 0) }
             guard let modified else { throw JSONCursor.Failure(message: "no \"modified\": not an OSV advisory", offset: 0) }
             guard let key = Timestamp.microseconds(modified) else {

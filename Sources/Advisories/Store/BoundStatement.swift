@@ -15,6 +15,7 @@ struct BoundStatement {
     /// A value to bind.
     enum Value {
         case text(String?)
+        case utf8([UInt8])
         case integer(Int64)
     }
 
@@ -30,6 +31,13 @@ struct BoundStatement {
             switch value {
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
             case .text(nil): sqlite3_bind_null(handle, index)
+            case .utf8(let bytes):
+                let code = bytes.withUnsafeBytes { raw -> Int32 in
+                    guard let base = raw.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+                    return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(raw.count),
+                                             unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                }
+                if code != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
             case .text(let text?):
                 // SQLITE_TRANSIENT (-1): SQLite copies the text before this call returns.
                 let code = text.utf8.withContiguousStorageIfAvailable { bytes in

@@ -45,7 +45,7 @@ struct RecordWriter {
         let fields: [BoundStatement.Value] = [
             .text(record.modified), .integer(record.modifiedKey), .text(record.published), .text(record.withdrawn),
             .text(record.summary), .text(record.kind.rawValue), .text(record.severity.rawValue), .text(source),
-            .integer(curated ? 1 : 0), .text(record.raw),
+            .integer(curated ? 1 : 0), .utf8(record.raw),
         ]
         if let existing = try lookup.run([.text(record.id)]) {
             if record.modifiedKey < existing[1] { return .older }

@@ -34,17 +34,34 @@ public enum ManifestFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var info = stat()
+        let expected = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        if expected > limit { throw .tooLarge(path: path, bytes: expected, limit: limit) }
+        // Read straight into the array's storage; a file that grows while being read is read to its end.
+        var bytes = [UInt8]()
+        var capacity = max(expected + 1, 4096)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            var failure: Int32 = 0
+            var done = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                _ = buffer.initialize(from: previous)
+                count = previous.count
+                while count < capacity {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { done = true; return }
+                    count += n
+                }
             }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
+            if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
             if bytes.count > limit { throw .tooLarge(path: path, bytes: bytes.count, limit: limit) }
+            if done { return bytes }
+            capacity *= 2
         }
     }
 
