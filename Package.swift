@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "Manifest", targets: ["Manifest"]),
         .library(name: "Versions", targets: ["Versions"]),
         .library(name: "Advisories", targets: ["Advisories"]),
+        .library(name: "Audit", targets: ["Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .executableTarget(
@@ -21,6 +23,8 @@ let package = Package(
             dependencies: [
                 "Manifest",
                 "Advisories",
+                "Audit",
+                "Versions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +40,15 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .target(
+            name: "Audit",
+            dependencies: [
+                "Manifest",
+                "Advisories",
+                "Versions",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(name: "DepwatchTestSupport", path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),
@@ -47,6 +60,8 @@ let package = Package(
                         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                     ],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Advisories", "Manifest", "DepwatchTestSupport"],
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]
 )

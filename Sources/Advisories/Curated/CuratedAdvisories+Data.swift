@@ -7,7 +7,7 @@ extension CuratedAdvisories {
 {
   "schema_version": "1.6.0",
   "id": "x_DEPWATCH-2021-0001",
-  "modified": "2026-11-28T00:00:00Z",
+  "modified": "2026-11-28T14:00:00Z",
   "published": "2021-02-15T00:00:00Z",
   "aliases": [],
   "summary": "LFU cache of github.com/bluele/gcache leaks memory: empty frequency entries are never removed",

@@ -33,8 +33,20 @@ public enum VersionScheme: String, Sendable, Hashable {
         case .go:
             return (text.hasPrefix("v") ? GoVersion(text) : GoVersion("v" + text)).map(Parsed.go)
         case .semver:
-            return SemanticVersion(text).map(Parsed.semver)
+            if let version = SemanticVersion(text) { return .semver(version) }
+            return Self.swiftTag(text).map(Parsed.semver)
         }
+    }
+
+    /// SwiftPM reads tags leniently: a leading `v`, and `1.2` or `1` for `1.2.0` and `1.0.0`. GitHub's
+    /// Swift advisories use such versions (`fixed: "1.20"`).
+    static func swiftTag(_ text: String) -> SemanticVersion? {
+        let body = text.hasPrefix("v") ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+            return body == text ? nil : SemanticVersion(body)
+        }
+        return SemanticVersion((parts + Array(repeating: "0", count: 3 - parts.count)).joined(separator: "."))
     }
 
     /// -1, 0 or +1 as `a` sorts before, equal to or after `b`; `nil` when either is not a version.

@@ -21,9 +21,11 @@ public struct OSVAdvisory: Sendable, Decodable, Hashable {
     public var affected: [OSVAffected]
     /// Source-specific data; `severity` and `depwatch.kind` are read from it.
     public var databaseSpecific: OSVDatabaseSpecific?
+    /// Links: reports, fixes, the package.
+    public var references: [OSVReference]?
 
     private enum CodingKeys: String, CodingKey {
-        case id, modified, published, withdrawn, aliases, summary, details, severity, affected
+        case id, modified, published, withdrawn, aliases, summary, details, severity, affected, references
         case databaseSpecific = "database_specific"
     }
 
@@ -40,7 +42,16 @@ public struct OSVAdvisory: Sendable, Decodable, Hashable {
         severity = try c.decodeIfPresent([OSVSeverity].self, forKey: .severity)
         affected = try c.decodeIfPresent([OSVAffected].self, forKey: .affected) ?? []
         databaseSpecific = try? c.decodeIfPresent(OSVDatabaseSpecific.self, forKey: .databaseSpecific)
+        references = try? c.decodeIfPresent([OSVReference].self, forKey: .references)
     }
+}
+
+/// A link: `{"type": "REPORT", "url": "…"}`.
+public struct OSVReference: Sendable, Decodable, Hashable {
+    /// `ADVISORY`, `REPORT`, `FIX`, `PACKAGE`, `WEB`, …
+    public var type: String
+    /// The address.
+    public var url: String
 }
 
 /// A severity score: `{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/…"}`.

@@ -90,6 +90,8 @@ public struct GoModFile: Sendable {
     public var go: String?
     /// The `toolchain` directive (`go1.21.5`, or `default`).
     public var toolchain: String?
+    /// The line of the `toolchain` directive.
+    public var toolchainLine: Int?
     /// The `godebug` settings.
     public var godebug: [GoDebugSetting] = []
     /// The `require` directives, in file order.

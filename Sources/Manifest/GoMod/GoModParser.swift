@@ -29,6 +29,7 @@ public enum GoModParser {
         case "toolchain":
             if file.toolchain != nil { return reader.fail(d, "repeated toolchain statement") }
             file.toolchain = reader.toolchain(d)
+            file.toolchainLine = d.line
         case "godebug":
             if let setting = reader.godebug(d) { file.godebug.append(setting) }
         case "require", "exclude": requirement(d, &file, &reader)

@@ -54,7 +54,7 @@ public struct GoModuleGraph {
             dependencies += sumOnlyModules(sum.file, sumPath: sum.path)
         }
         return ManifestInventory(path: path, ecosystem: .go, module: file.module, go: file.go, toolchain: file.toolchain,
-                                 workspace: workspace?.path, dependencies: dependencies)
+                                 toolchainLine: file.toolchainLine, workspace: workspace?.path, dependencies: dependencies)
     }
 
     /// The replacement that applies to `path@version`: the workspace's first, then the module's;

@@ -28,6 +28,8 @@ public struct ManifestInventory: Sendable, Hashable, Codable {
     public var go: String?
     /// The `toolchain` directive.
     public var toolchain: String?
+    /// The line of the `toolchain` directive (not part of `depwatch.deps/1`).
+    public var toolchainLine: Int?
     /// The go.work file whose workspace this go.mod belongs to, if any.
     public var workspace: String?
     /// The modules a go.work uses (go.work only).
@@ -37,7 +39,8 @@ public struct ManifestInventory: Sendable, Hashable, Codable {
 
     /// Creates an inventory for one manifest.
     public init(path: String, ecosystem: Ecosystem, module: String? = nil, go: String? = nil, toolchain: String? = nil,
-                workspace: String? = nil, uses: [WorkspaceModule]? = nil, dependencies: [Dependency]) {
+                toolchainLine: Int? = nil, workspace: String? = nil, uses: [WorkspaceModule]? = nil, dependencies: [Dependency]) {
+        self.toolchainLine = toolchainLine
         self.path = path
         self.ecosystem = ecosystem
         self.module = module

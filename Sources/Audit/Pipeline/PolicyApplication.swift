@@ -1,0 +1,58 @@
+import Advisories
+import Manifest
+
+/// Applies a policy to findings: ignores (unless expired) mark findings ignored; denied packages become
+/// findings of kind `policy`; expired and unused ignores are reported as warnings.
+enum PolicyApplication {
+    static func apply(_ policy: Policy, to findings: inout [Finding], inventory: Inventory, today: String) -> (denied: [Finding], warnings: [Diagnostic]) {
+        var warnings: [Diagnostic] = []
+        let path = policy.path ?? "depwatch.toml"
+        for ignore in policy.ignores {
+            if let until = ignore.until, until < today {
+                warnings.append(Diagnostic(.warning, path: path, line: ignore.line, column: nil,
+                    message: "expired-ignore: the ignore of \(ignore.id) ended on \(until); it no longer applies (renew it or fix the finding)"))
+                continue
+            }
+            var used = false
+            for index in findings.indices where matches(ignore, findings[index]) {
+                findings[index].ignored = true
+                findings[index].ignoreReason = ignore.reason
+                used = true
+            }
+            if !used {
+                warnings.append(Diagnostic(.warning, path: path, line: ignore.line, column: nil,
+                    message: "unused-ignore: the ignore of \(ignore.id) matched no finding; remove it"))
+            }
+        }
+        return (denied(policy, inventory: inventory), warnings)
+    }
+
+    private static func matches(_ ignore: Policy.Ignore, _ finding: Finding) -> Bool {
+        guard finding.kind != "policy", finding.id == ignore.id || finding.aliases.contains(ignore.id) else { return false }
+        guard let package = ignore.package else { return true }
+        return package == finding.package || SwiftPackageLocation.normalize(package) == finding.package
+    }
+
+    private static func denied(_ policy: Policy, inventory: Inventory) -> [Finding] {
+        var findings: [Finding] = []
+        for deny in policy.denies {
+            for manifest in inventory.manifests {
+                let family = EcosystemFamily(manifest.ecosystem)
+                let wanted = family == .swift ? SwiftPackageLocation.normalize(deny.package) : deny.package
+                for dependency in manifest.dependencies where dependency.package == wanted {
+                    if let range = deny.versions {
+                        guard let version = dependency.version, range.contains(version, scheme: family.scheme) == true else { continue }
+                    }
+                    findings.append(Finding(
+                        id: "deny:\(dependency.package)", aliases: [], kind: "policy", severity: deny.severity,
+                        summary: "denied by policy: \(deny.reason)" + (deny.versions.map { " (versions \($0))" } ?? ""),
+                        ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
+                        direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
+                        fixed: nil, confidence: .high, confidenceReason: nil, ignored: false, ignoreReason: nil,
+                        url: nil, details: "\(policy.path ?? "depwatch.toml"):\(deny.line): \(deny.reason)"))
+                }
+            }
+        }
+        return findings
+    }
+}

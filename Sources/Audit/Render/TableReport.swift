@@ -1,0 +1,81 @@
+/// The audit for people: grouped by manifest, most severe first, the upgrade commands at the end, one
+/// summary line. Colour only when asked (on a terminal, without NO_COLOR).
+enum TableReport {
+    static func render(_ result: AuditResult, color: Bool) -> String {
+        let paint = Paint(enabled: color)
+        var out = ""
+        let byManifest = Dictionary(grouping: result.findings, by: \.manifest)
+        for manifest in result.manifests.map(\.path) where byManifest[manifest] != nil {
+            out += paint.bold(manifest) + "\n"
+            for finding in byManifest[manifest] ?? [] {
+                let severity = paint.severity(finding.severity.rawValue.uppercased().padding(8), finding.severity.rawValue)
+                var line = "  \(severity) \(finding.id)  \(finding.package)@\(finding.version)"
+                line += "  \(finding.kind)"
+                if let fixed = finding.fixed { line += "  fixed in \(fixed)" } else { line += "  no fix known" }
+                if finding.ignored { line = paint.dim(line + "  (ignored: \(finding.ignoreReason ?? ""))") }
+                out += line + "\n"
+                out += "           \(finding.summary)\n"
+                var facts: [String] = []
+                if let where_ = finding.line { facts.append("\(finding.file ?? finding.manifest):\(where_)") }
+                if !finding.aliases.isEmpty { facts.append("aliases " + finding.aliases.joined(separator: ", ")) }
+                if finding.confidence == .low { facts.append("low confidence: \(finding.confidenceReason ?? "")") }
+                if let url = finding.url { facts.append(url) }
+                if !facts.isEmpty { out += "           " + facts.joined(separator: " · ") + "\n" }
+            }
+            out += "\n"
+        }
+        if !result.unverifiable.isEmpty {
+            out += paint.bold("Not checked") + "\n"
+            for item in result.unverifiable {
+                out += "  \(item.package) (\(item.manifest)\(item.line.map { ":\($0)" } ?? "")): \(item.reason)\n"
+            }
+            out += "\n"
+        }
+        let upgrades = result.upgrades
+        if !upgrades.isEmpty {
+            out += paint.bold("Upgrades") + "\n"
+            for upgrade in upgrades {
+                let target = upgrade.to ?? "no version clears them"
+                out += "  \(upgrade.package) \(upgrade.from) -> \(target)"
+                if !upgrade.fixes.isEmpty { out += "  fixes \(upgrade.fixes.joined(separator: ", "))" }
+                if !upgrade.remaining.isEmpty { out += "  no fix known: \(upgrade.remaining.joined(separator: ", "))" }
+                out += "\n"
+                for command in UpgradeCommands.lines(for: upgrade) { out += "      \(command)\n" }
+            }
+            out += "\n"
+        }
+        out += summary(result) + "\n"
+        return out
+    }
+
+    static func summary(_ r: AuditResult) -> String {
+        let open = r.findings.filter { !$0.ignored }.count
+        let ignored = r.findings.count - open
+        var parts = ["\(r.manifests.count) manifest\(r.manifests.count == 1 ? "" : "s")",
+                     "\(r.dependencyCount) dependencies",
+                     "\(open) finding\(open == 1 ? "" : "s")"]
+        if ignored > 0 { parts.append("\(ignored) ignored") }
+        if !r.unverifiable.isEmpty { parts.append("\(r.unverifiable.count) not checked") }
+        parts.append("\(r.failing.count) at or above fail-on \(r.failOn.rawValue)")
+        return parts.joined(separator: ", ") + " (\(r.databaseAdvisories) advisories)"
+    }
+}
+
+/// ANSI styling, or none.
+struct Paint {
+    let enabled: Bool
+
+    func bold(_ s: String) -> String { enabled ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    func dim(_ s: String) -> String { enabled ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+    func severity(_ s: String, _ level: String) -> String {
+        guard enabled else { return s }
+        let code = ["critical": "1;31", "high": "31", "medium": "33", "low": "36"][level] ?? "37"
+        return "\u{1B}[\(code)m\(s)\u{1B}[0m"
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,21 @@
+/// The commands that perform an upgrade: `go get module@version` for Go; for Swift, the requirement
+/// to raise in Package.swift and `swift package update NAME`.
+enum UpgradeCommands {
+    static func lines(for upgrade: Upgrade) -> [String] {
+        guard let to = upgrade.to else { return [] }
+        let directory = upgrade.manifest.split(separator: "/").dropLast().joined(separator: "/")
+        let prefix = directory.isEmpty ? "" : "cd \(directory) && "
+        if upgrade.ecosystem == "Go" {
+            // The standard library comes with the toolchain: raise the toolchain directive.
+            let module = upgrade.package == "stdlib" ? "toolchain" : upgrade.package
+            return ["\(prefix)go get \(module)@\(to)"]
+        }
+        let identity = upgrade.package.split(separator: "/").last.map(String.init) ?? upgrade.package
+        let requirement = ".package(url: \"https://\(upgrade.package)\", from: \"\(to)\")"
+        if upgrade.direct == true {
+            return ["in Package.swift: \(requirement)", "\(prefix)swift package update \(identity)"]
+        }
+        return ["\(prefix)swift package update \(identity)   # transitive: the package that requires it must allow \(to), "
+                + "or add \(requirement)"]
+    }
+}

@@ -1,0 +1,86 @@
+import Advisories
+import ArgumentParser
+import Audit
+import Foundation
+
+extension AuditFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
+
+extension Depwatch {
+    /// `depwatch audit [PATH…]`: what is known-bad in what the project pins, and what to upgrade to.
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report known problems in pinned dependencies and the upgrades that clear them.",
+            discussion: "Exit 1 when a finding is at or above --fail-on, 2 on an error, 3 when no manifest was found."
+        )
+
+        @Argument(help: "Manifests or directories to audit (default: .).") var paths: [String] = []
+        @Option(help: "table, json, markdown or sarif.") var format: AuditFormat = .table
+        @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
+        var output: String?
+        @Option(help: ArgumentHelp("The policy file (default: depwatch.toml at the scan root).", valueName: "file"))
+        var config: String?
+        @Option(help: "The lowest severity that fails the run: any, low, medium, high, critical or none (overrides the policy).")
+        var failOn: FailThreshold?
+        @Option(help: ArgumentHelp("The kinds that count toward failing, comma-separated (overrides the policy).", valueName: "kinds"),
+                transform: { text in
+                    let kinds = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                    guard kinds.isSubset(of: Policy.allKinds) else {
+                        throw ValidationError("--kinds takes \(Policy.allKinds.sorted().joined(separator: ", "))")
+                    }
+                    return kinds
+                })
+        var kinds: Set<String>?
+        @Option(help: ArgumentHelp("The Go toolchain to check the standard library against (overrides toolchain directives).",
+                                   valueName: "version"))
+        var goVersion: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            if let goVersion, GoToolchainVersionCheck.isValid(goVersion) == false {
+                throw ValidationError("--go-version \(goVersion): not a Go version (use 1.22.4 or go1.22.4)")
+            }
+        }
+
+        func run() throws {
+            let roots = paths.isEmpty ? ["."] : paths
+            let policy: Policy
+            do {
+                policy = try PolicyLocation.load(config: config, roots: roots)
+            } catch {
+                Diagnostics.print(message: error.localizedDescription)
+                throw ExitStatus.error.exitCode
+            }
+            let store = try database.open()
+            let options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
+                                       today: Self.today())
+            let result = try Auditor.audit(options, store: store)
+            if result.manifests.isEmpty && result.errors.isEmpty {
+                Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
+                throw ExitStatus.nothingToScan.exitCode
+            }
+            let color = output == nil && format == .table && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let text = try format.render(result, color: color)
+            if let output {
+                do { try ReportFile.write(text, to: output) } catch {
+                    Diagnostics.print(message: error.localizedDescription)
+                    throw ExitStatus.error.exitCode
+                }
+            } else {
+                print(text, terminator: "")
+            }
+            Diagnostics.print(result.warnings + result.errors)
+            if !result.errors.isEmpty { throw ExitStatus.error.exitCode }
+            if !result.failing.isEmpty { throw ExitStatus.findings.exitCode }
+        }
+
+        static func today() -> String {
+            let formatter = DateFormatter()
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd"
+            return formatter.string(from: Date())
+        }
+    }
+}
