@@ -55,6 +55,16 @@ public enum VersionScheme: String, Sendable, Hashable {
         return x < y ? -1 : (y < x ? 1 : 0)
     }
 
+    /// `text` written the way the scheme writes versions (`1.20` → `1.20.0` for SemVer, `1.2.3` → `v1.2.3`
+    /// for Go); `nil` when it is not a version.
+    public func normalized(_ text: String) -> String? {
+        switch parse(text) {
+        case .go(let version)?: return version.moduleCanonical
+        case .semver(let version)?: return version.description
+        default: return nil
+        }
+    }
+
     /// Whether `text` is a version of this scheme (or OSV's `0`).
     public func isValid(_ text: String) -> Bool {
         parse(text) != nil

@@ -25,7 +25,7 @@ struct UpgradePlanner {
     }
 
     private func spell(_ version: String) -> String? {
-        guard family == .go else { return SemanticVersion(version) == nil ? nil : version }
+        guard family == .go else { return family.scheme.normalized(version) }
         guard var parsed = GoVersion(version.hasPrefix("v") ? version : "v" + version),
               let split = GoModulePath.splitMajor(package) else { return nil }
         if split.major.isEmpty, parsed.major != "0", parsed.major != "1", !parsed.isIncompatible {
