@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "DepwatchTestSupport", path: "Tests/DepwatchTestSupport"),
+        .target(name: "DepwatchTestSupport", dependencies: ["Advisories"], path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],

@@ -1,17 +1,16 @@
-import DepwatchTestSupport
+import Advisories
 import Foundation
-@testable import Advisories
 
 /// Databases for tests: each in its own temporary directory.
-enum TestStore {
-    /// A new, empty database (curated advisories only).
-    static func fresh() throws -> (store: AdvisoryStore, directory: TemporaryDirectory) {
+public enum TestStore {
+    /// A new, empty database (curated advisories only), and the directory that holds it.
+    public static func fresh() throws -> (store: AdvisoryStore, directory: TemporaryDirectory) {
         let directory = try TemporaryDirectory()
         return (try AdvisoryStore(path: directory.path("advisories.sqlite")), directory)
     }
 
     /// One database holding all of ../shared/advisories, made once per test run.
-    static func shared() throws -> AdvisoryStore {
+    public static func shared() throws -> AdvisoryStore {
         try sharedStore.get()
     }
 
