@@ -31,10 +31,11 @@ enum SARIFReport {
         }
     }
 
-    /// A stable identity for a finding across runs: FNV-1a 64 of advisory, package and manifest.
-    static func fingerprint(_ finding: Finding) -> String {
+    /// A stable identity for a finding across runs and checkouts: FNV-1a 64 of the advisory, the package
+    /// and the manifest's path relative to the scan root (not the line, which moves with edits).
+    static func fingerprint(_ finding: Finding, root: String? = nil) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(finding.id)\u{0}\(finding.package)\u{0}\(finding.manifest)".utf8 {
+        for byte in "\(finding.id)\u{0}\(finding.package)\u{0}\(relative(finding.manifest, to: root))".utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         return String(hash, radix: 16).leftPadded(16)
@@ -128,7 +129,7 @@ enum SARIFReport {
             locations = [Location(physicalLocation: PhysicalLocation(
                 artifactLocation: ["uri": SARIFReport.relative(file, to: root), "uriBaseId": "%SRCROOT%"],
                 region: finding.line.map { ["startLine": $0] }))]
-            partialFingerprints = ["depwatchFinding/v1": SARIFReport.fingerprint(finding)]
+            partialFingerprints = ["depwatchFinding/v1": SARIFReport.fingerprint(finding, root: root)]
             suppressions = finding.ignored ? [Suppression(kind: "external", justification: finding.ignoreReason ?? "ignored by policy")] : nil
         }
     }

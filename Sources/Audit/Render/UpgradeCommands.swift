@@ -1,10 +1,12 @@
+import Manifest
+
 /// The commands that perform an upgrade: `go get module@version` for Go; for Swift, the requirement
 /// to raise in Package.swift and `swift package update NAME`.
 enum UpgradeCommands {
     static func lines(for upgrade: Upgrade) -> [String] {
         guard let to = upgrade.to else { return [] }
-        let directory = upgrade.manifest.split(separator: "/").dropLast().joined(separator: "/")
-        let prefix = directory.isEmpty ? "" : "cd \(directory) && "
+        let directory = PathName.directory(of: upgrade.manifest)
+        let prefix = directory == "." ? "" : "cd \(directory) && "
         if upgrade.ecosystem == "Go" {
             // The standard library comes with the toolchain: raise the toolchain directive.
             let module = upgrade.package == "stdlib" ? "toolchain" : upgrade.package
