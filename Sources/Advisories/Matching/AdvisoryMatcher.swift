@@ -2,32 +2,88 @@
 /// entry naming the package, with the Go database's `custom_ranges` taking the place of the plain ranges
 /// where they can be evaluated.
 public enum AdvisoryMatcher {
-    /// The verdict for `package` (already a lookup key of `family`) at `version`, or `nil` when the
-    /// advisory names no such package. A withdrawn advisory never affects anything.
+    /// The verdict for `package` (a lookup key of `family`) at `version`, or `nil` when the advisory names
+    /// no such package. A withdrawn advisory never affects anything.
     public static func verdict(_ advisory: OSVAdvisory, family: EcosystemFamily, package: String,
                                version: String) -> MatchVerdict? {
+        PackageMatcher(advisory, family: family, package: package)?.verdict(version)
+    }
+
+    /// `[introduced 0, fixed 1.2.3]`.
+    static func describe(_ range: OSVRange) -> String {
+        "[" + range.events.map { event -> String in
+            switch event {
+            case .introduced(let v): return "introduced \(v)"
+            case .fixed(let v): return "fixed \(v)"
+            case .lastAffected(let v): return "last_affected \(v)"
+            case .limit(let v): return "limit \(v)"
+            }
+        }.joined(separator: ", ") + "]"
+    }
+}
+
+/// One advisory's ranges for one package, parsed once, evaluated for as many versions as needed.
+public struct PackageMatcher: Sendable {
+    private let scheme: VersionScheme
+    private let withdrawn: String?
+    private let entries: [EntryMatcher]
+
+    /// The matcher, or `nil` when the advisory names no such package.
+    public init?(_ advisory: OSVAdvisory, family: EcosystemFamily, package: String) {
         let keys = Set(family.lookupKeys(forPackage: package))
         let entries = advisory.affected.filter {
             EcosystemFamily(osvEcosystem: $0.package.ecosystem) == family && keys.contains(family.key(forAdvisoryName: $0.package.name))
         }
         guard !entries.isEmpty else { return nil }
-        if let withdrawn = advisory.withdrawn {
-            return MatchVerdict(outcome: .notAffected, decidedBy: "withdrawn \(withdrawn)", confidence: .high,
-                                reason: nil, fixedVersions: [])
-        }
-        guard family.scheme.isValid(version), version != "0" else {
-            return MatchVerdict(outcome: .unverifiable, decidedBy: "pinned version", confidence: .low,
-                                reason: "\"\(version)\" is not a \(family.scheme == .go ? "Go" : "semantic") version",
-                                fixedVersions: [])
-        }
-        let verdicts = entries.map { verdict($0, scheme: family.scheme, version: version) }
-        return verdicts.first { $0.outcome == .affected }
-            ?? verdicts.first { $0.outcome == .unverifiable }
-            ?? verdicts[0]
+        scheme = family.scheme
+        withdrawn = advisory.withdrawn
+        self.entries = entries.map { EntryMatcher($0, scheme: family.scheme) }
     }
 
-    /// The verdict of one `affected` entry.
-    static func verdict(_ entry: OSVAffected, scheme: VersionScheme, version: String) -> MatchVerdict {
+    /// The verdict at `version`.
+    public func verdict(_ version: String) -> MatchVerdict {
+        if let withdrawn {
+            return MatchVerdict(outcome: .notAffected, decidedBy: "withdrawn \(withdrawn)", confidence: .high, reason: nil, fixedVersions: [])
+        }
+        guard version != "0", let parsed = scheme.parse(version) else {
+            return MatchVerdict(outcome: .unverifiable, decidedBy: "pinned version", confidence: .low,
+                                reason: "\"\(version)\" is not a \(scheme == .go ? "Go" : "semantic") version", fixedVersions: [])
+        }
+        return verdict(parsed)
+    }
+
+    /// The verdict at an already parsed version.
+    public func verdict(_ version: VersionScheme.Parsed) -> MatchVerdict {
+        let verdicts = entries.map { $0.verdict(version) }
+        return verdicts.first { $0.outcome == .affected } ?? verdicts.first { $0.outcome == .unverifiable } ?? verdicts[0]
+    }
+
+    /// Whether the advisory affects `version` (withdrawn advisories never do).
+    public func affects(_ version: VersionScheme.Parsed) -> Bool {
+        withdrawn == nil && entries.contains { $0.verdict(version).outcome == .affected }
+    }
+
+    /// The versions the deciding ranges name as fixes.
+    public var fixedVersions: [String] {
+        entries.flatMap(\.fixedVersions)
+    }
+}
+
+/// One `affected` entry, compiled: custom ranges chosen over plain ones when they can be evaluated.
+struct EntryMatcher: Sendable {
+    private struct Range: Sendable {
+        var name: String
+        var compiled: CompiledRange?
+        var problem: String?
+    }
+
+    private let ranges: [Range]
+    private let versions: [VersionScheme.Parsed]
+    private let confidence: Confidence
+    private let reason: String?
+    let fixedVersions: [String]
+
+    init(_ entry: OSVAffected, scheme: VersionScheme) {
         var ranges = entry.ranges
         var label = "range"
         var confidence = Confidence.high
@@ -41,54 +97,51 @@ public enum AdvisoryMatcher {
                 label = "custom range"
             }
         }
-        if entry.versions.contains(where: { scheme.compare($0, version) == 0 }) {
+        self.confidence = confidence
+        self.reason = reason
+        versions = entry.versions.compactMap(scheme.parse)
+        fixedVersions = ranges.filter { $0.type != "GIT" }.flatMap(\.events).compactMap {
+            if case .fixed(let v) = $0 { return v }
+            return nil
+        }
+        self.ranges = ranges.enumerated().map { index, range in
+            let name = "\(label) \(index + 1) (\(range.type)) \(AdvisoryMatcher.describe(range))"
+            if range.type == "GIT" {
+                return Range(name: name, compiled: nil, problem: "\(name) is a GIT range: deciding it needs the dependency's repository")
+            }
+            do throws(RangeEvaluation.Unevaluable) {
+                return Range(name: name, compiled: try CompiledRange(range, scheme: scheme), problem: nil)
+            } catch {
+                return Range(name: name, compiled: nil, problem: "\(name): \"\(error.version)\" is not a version of this ecosystem")
+            }
+        }
+    }
+
+    func verdict(_ version: VersionScheme.Parsed) -> MatchVerdict {
+        if versions.contains(where: { !($0 < version) && !(version < $0) }) {
             return MatchVerdict(outcome: .affected, decidedBy: "versions list", confidence: confidence, reason: reason,
-                                fixedVersions: fixes(ranges))
+                                fixedVersions: fixedVersions)
         }
         var unverifiable: String?
         var decidedBy: String?
-        for (index, range) in ranges.enumerated() {
-            let name = "\(label) \(index + 1) (\(range.type)) \(describe(range))"
-            guard range.type != "GIT" else {
-                unverifiable = unverifiable ?? "\(name) is a GIT range: deciding it needs the dependency's repository"
+        for range in ranges {
+            guard let compiled = range.compiled else {
+                unverifiable = unverifiable ?? range.problem
                 continue
             }
-            do {
-                if try RangeEvaluation.contains(range, version: version, scheme: scheme) {
-                    return MatchVerdict(outcome: .affected, decidedBy: name, confidence: confidence, reason: reason,
-                                        fixedVersions: fixes(ranges))
-                }
-                decidedBy = decidedBy ?? name
-            } catch {
-                unverifiable = unverifiable ?? "\(name): \"\(error.version)\" is not a version of this ecosystem"
+            if compiled.contains(version) {
+                return MatchVerdict(outcome: .affected, decidedBy: range.name, confidence: confidence, reason: reason,
+                                    fixedVersions: fixedVersions)
             }
+            decidedBy = decidedBy ?? range.name
         }
-        if let unverifiable, decidedBy == nil || ranges.allSatisfy({ $0.type == "GIT" }) {
+        if let unverifiable, decidedBy == nil {
             return MatchVerdict(outcome: .unverifiable, decidedBy: "no range could decide", confidence: .low,
-                                reason: unverifiable, fixedVersions: fixes(ranges))
+                                reason: unverifiable, fixedVersions: fixedVersions)
         }
         // A range that could not be evaluated leaves the "not affected" answer less than certain.
         return MatchVerdict(outcome: .notAffected, decidedBy: decidedBy ?? "no range or version names it",
                             confidence: unverifiable == nil ? confidence : .low, reason: reason ?? unverifiable,
-                            fixedVersions: fixes(ranges))
-    }
-
-    private static func fixes(_ ranges: [OSVRange]) -> [String] {
-        ranges.filter { $0.type != "GIT" }.flatMap(\.events).compactMap {
-            if case .fixed(let v) = $0 { return v }
-            return nil
-        }
-    }
-
-    /// `[introduced 0, fixed 1.2.3]`.
-    static func describe(_ range: OSVRange) -> String {
-        "[" + range.events.map { event -> String in
-            switch event {
-            case .introduced(let v): return "introduced \(v)"
-            case .fixed(let v): return "fixed \(v)"
-            case .lastAffected(let v): return "last_affected \(v)"
-            case .limit(let v): return "limit \(v)"
-            }
-        }.joined(separator: ", ") + "]"
+                            fixedVersions: fixedVersions)
     }
 }

@@ -4,14 +4,26 @@
 public enum RangeEvaluation {
     /// Why a range could not be evaluated.
     public struct Unevaluable: Error, Sendable, Hashable {
-        /// The event version that is not a version of the scheme.
+        /// The version that is not a version of the scheme.
         public var version: String
     }
 
-    /// Whether `version` lies in `range` under `scheme`. Throws when an event's version is not a version of
-    /// the scheme (the caller decides what that means).
+    /// Whether `version` lies in `range` under `scheme`. Throws when a version is not a version of the
+    /// scheme (the caller decides what that means).
     public static func contains(_ range: OSVRange, version: String, scheme: VersionScheme) throws(Unevaluable) -> Bool {
         guard let v = scheme.parse(version) else { throw Unevaluable(version: version) }
+        return try CompiledRange(range, scheme: scheme).contains(v)
+    }
+}
+
+/// A range with its versions parsed and its events sorted once, for evaluating many versions.
+public struct CompiledRange: Sendable {
+    private let timeline: [(version: VersionScheme.Parsed, event: OSVEvent)]
+    /// Upper bounds; `nil` stands for `*` (infinity).
+    private let limits: [VersionScheme.Parsed?]
+
+    /// Parses and sorts `range`; throws when an event's version is not a version of `scheme`.
+    public init(_ range: OSVRange, scheme: VersionScheme) throws(RangeEvaluation.Unevaluable) {
         var limits: [VersionScheme.Parsed?] = []
         var timeline: [(version: VersionScheme.Parsed, event: OSVEvent, order: Int)] = []
         for (order, event) in range.events.enumerated() {
@@ -19,14 +31,20 @@ public enum RangeEvaluation {
                 limits.append(nil)
                 continue
             }
-            guard let parsed = scheme.parse(event.version) else { throw Unevaluable(version: event.version) }
+            guard let parsed = scheme.parse(event.version) else { throw RangeEvaluation.Unevaluable(version: event.version) }
             if case .limit = event { limits.append(parsed) } else { timeline.append((parsed, event, order)) }
         }
-        // BeforeLimits: with limit events, the version must lie below one of them (`*` is infinity).
-        if !limits.isEmpty && !limits.contains(where: { $0.map { v < $0 } ?? true }) { return false }
         timeline.sort { $0.version < $1.version || (!($1.version < $0.version) && $0.order < $1.order) }
+        self.timeline = timeline.map { ($0.version, $0.event) }
+        self.limits = limits
+    }
+
+    /// Whether the parsed version `v` lies in the range.
+    public func contains(_ v: VersionScheme.Parsed) -> Bool {
+        // BeforeLimits: with limit events, the version must lie below one of them.
+        if !limits.isEmpty && !limits.contains(where: { $0.map { v < $0 } ?? true }) { return false }
         var affected = false
-        for (eventVersion, event, _) in timeline {
+        for (eventVersion, event) in timeline {
             switch event {
             case .introduced: if !(v < eventVersion) { affected = true }
             case .fixed: if !(v < eventVersion) { affected = false }

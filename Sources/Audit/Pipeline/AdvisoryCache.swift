@@ -1,18 +1,28 @@
 import Advisories
 
-/// The advisories naming each package, read from the store once per run.
+/// An advisory naming a package, with its ranges for that package compiled.
+struct MatchedAdvisory {
+    let stored: StoredAdvisory
+    let matcher: PackageMatcher
+
+    var id: String { stored.advisory.id }
+}
+
+/// The advisories naming each package, read from the store and compiled once per run.
 final class AdvisoryCache {
     private let store: AdvisoryStore
-    private var cache: [String: [StoredAdvisory]] = [:]
+    private var cache: [String: [MatchedAdvisory]] = [:]
 
     init(store: AdvisoryStore) {
         self.store = store
     }
 
-    func advisories(_ package: String, _ family: EcosystemFamily) throws(AdvisoryStoreError) -> [StoredAdvisory] {
+    func advisories(_ package: String, _ family: EcosystemFamily) throws(AdvisoryStoreError) -> [MatchedAdvisory] {
         let key = family.rawValue + "\u{0}" + package
         if let cached = cache[key] { return cached }
-        let advisories = try store.advisories(naming: package, family: family)
+        let advisories = try store.advisories(naming: package, family: family).compactMap { stored in
+            PackageMatcher(stored.advisory, family: family, package: package).map { MatchedAdvisory(stored: stored, matcher: $0) }
+        }
         cache[key] = advisories
         return advisories
     }

@@ -9,7 +9,7 @@ public struct Auditor {
     private let store: AdvisoryStore
     private let cache: AdvisoryCache
     private var findings: [Finding] = []
-    private var groupsByKey: [String: [[StoredAdvisory]]] = [:]
+    private var groupsByKey: [String: [[MatchedAdvisory]]] = [:]
     private var unverifiable: [Unverifiable] = []
     private var stdlibUnchecked: [String] = []
 
@@ -81,28 +81,30 @@ public struct Auditor {
         guard !advisories.isEmpty else { return nil }
         // The standard library is pinned by a toolchain tag (go1.21.5); the database writes it as v1.21.5.
         let matched = ToolchainSpelling.semver(version) ?? version
-        var affected: [StoredAdvisory] = []
+        var affected: [MatchedAdvisory] = []
         var verdicts: [String: MatchVerdict] = [:]
-        for stored in advisories {
-            guard let verdict = AdvisoryMatcher.verdict(stored.advisory, family: family, package: dependency.package, version: matched) else { continue }
+        for advisory in advisories {
+            let verdict = advisory.matcher.verdict(matched)
             switch verdict.outcome {
             case .affected:
-                affected.append(stored)
-                verdicts[stored.advisory.id] = verdict
+                affected.append(advisory)
+                verdicts[advisory.id] = verdict
             case .unverifiable:
                 unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, manifest: manifest.path,
-                                                 line: dependency.line, reason: "\(stored.advisory.id): \(verdict.reason ?? verdict.decidedBy)"))
+                                                 line: dependency.line, reason: "\(advisory.id): \(verdict.reason ?? verdict.decidedBy)"))
             case .notAffected:
                 break
             }
         }
         guard !affected.isEmpty else { return nil }
         let planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
-                                     advisories: advisories.filter { $0.advisory.withdrawn == nil })
-        let groups = AliasGroups.group(affected)
+                                     advisories: advisories.filter { $0.stored.advisory.withdrawn == nil })
+        let byID = Dictionary(affected.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let groups = AliasGroups.group(affected.map(\.stored)).map { $0.compactMap { byID[$0.advisory.id] } }
         groupsByKey[manifest.path + "\u{0}" + dependency.package] = groups
         for group in groups {
-            findings.append(finding(group, verdicts: verdicts, dependency: dependency, manifest: manifest, fixed: planner.fixed(for: group)))
+            findings.append(finding(group.map(\.stored), verdicts: verdicts, dependency: dependency, manifest: manifest,
+                                    fixed: planner?.fixed(for: group)))
         }
         return Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil, fixes: [],
                        remaining: [], manifest: manifest.path, direct: dependency.direct)
@@ -126,19 +128,20 @@ public struct Auditor {
 
     /// With the policy applied, each upgrade considers only the findings that are not ignored.
     private func recomputeUpgrades(_ upgrades: [Upgrade]) throws(AdvisoryStoreError) -> [Upgrade] {
+        let findingsByKey = Dictionary(grouping: findings) { $0.manifest + "\u{0}" + $0.package }
         var result: [Upgrade] = []
         for var upgrade in upgrades {
+            let key = upgrade.manifest + "\u{0}" + upgrade.package
             let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
-            let live = findings.filter { $0.manifest == upgrade.manifest && $0.package == upgrade.package && !$0.ignored }
-            guard !live.isEmpty, let groups = groupsByKey[upgrade.manifest + "\u{0}" + upgrade.package] else { continue }
-            let ignoredIDs = Set(findings.filter { $0.manifest == upgrade.manifest && $0.package == upgrade.package && $0.ignored }
-                .flatMap { [$0.id] + $0.aliases })
-            let liveGroups = groups.filter { !ignoredIDs.contains($0[0].advisory.id) }
+            let mine = findingsByKey[key] ?? []
+            guard mine.contains(where: { !$0.ignored }), let groups = groupsByKey[key] else { continue }
+            let ignoredIDs = Set(mine.filter(\.ignored).flatMap { [$0.id] + $0.aliases })
+            let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
             let advisories = try cache.advisories(upgrade.package, family)
-                .filter { $0.advisory.withdrawn == nil && !ignoredIDs.contains($0.advisory.id) }
+                .filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
             let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
-            let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: advisories)
-            let plan = planner.plan(groups: liveGroups, primaryIDs: liveGroups.map { $0[0].advisory.id })
+            guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: advisories) else { continue }
+            let plan = planner.plan(groups: liveGroups)
             let to = upgrade.from.hasPrefix("go") ? plan.to.flatMap(ToolchainSpelling.tag) : plan.to
             (upgrade.to, upgrade.fixes, upgrade.remaining) = (to, plan.fixes, plan.remaining)
             result.append(upgrade)

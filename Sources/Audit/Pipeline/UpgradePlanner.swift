@@ -5,27 +5,39 @@ import Versions
 /// the package's advisories name as fixes, that no fixable advisory of the package affects — so an
 /// upgrade never lands in another problem that has a fix. Go stays within the module path's major version.
 struct UpgradePlanner {
+    /// A version in the pin's spelling, parsed.
+    struct Candidate {
+        var text: String
+        var parsed: VersionScheme.Parsed
+    }
+
     let family: EcosystemFamily
     let package: String
     let pin: String
+    let pinParsed: VersionScheme.Parsed
     /// The non-ignored, non-withdrawn advisories naming the package.
-    let advisories: [StoredAdvisory]
+    let advisories: [MatchedAdvisory]
 
-    /// The fix versions of `advisory` above the pin, in the pin's spelling, sorted.
-    func fixes(of advisory: StoredAdvisory) -> [String] {
-        guard let verdict = AdvisoryMatcher.verdict(advisory.advisory, family: family, package: package, version: pin) else { return [] }
-        return candidates(verdict.fixedVersions)
+    init?(family: EcosystemFamily, package: String, pin: String, advisories: [MatchedAdvisory]) {
+        guard let parsed = family.scheme.parse(pin) else { return nil }
+        self.family = family
+        self.package = package
+        self.pin = pin
+        pinParsed = parsed
+        self.advisories = advisories
     }
 
-    /// Versions in the pin's spelling (`v` and `+incompatible` for Go), above the pin and within its major.
-    func candidates(_ versions: [String]) -> [String] {
-        let spelled = versions.compactMap(spell)
-        let above = spelled.filter { (family.scheme.compare($0, pin) ?? -1) > 0 }
-        return Array(Set(above)).sorted { (family.scheme.compare($0, $1) ?? 0) < 0 }
+    /// Versions in the pin's spelling (`v` and `+incompatible` for Go), above the pin and within its major, sorted.
+    func candidates(_ versions: [String]) -> [Candidate] {
+        var seen: Set<String> = []
+        return versions.compactMap(spell).filter { pinParsed < $0.parsed && seen.insert($0.text).inserted }
+            .sorted { $0.parsed < $1.parsed }
     }
 
-    private func spell(_ version: String) -> String? {
-        guard family == .go else { return family.scheme.normalized(version) }
+    private func spell(_ version: String) -> Candidate? {
+        guard family == .go else {
+            return family.scheme.parse(version).flatMap { parsed in family.scheme.normalized(version).map { Candidate(text: $0, parsed: parsed) } }
+        }
         guard var parsed = GoVersion(version.hasPrefix("v") ? version : "v" + version),
               let split = GoModulePath.splitMajor(package) else { return nil }
         if split.major.isEmpty, parsed.major != "0", parsed.major != "1", !parsed.isIncompatible {
@@ -36,41 +48,37 @@ struct UpgradePlanner {
             parsed = incompatible
         }
         guard GoModulePath.checkMajor(parsed, pathMajor: split.major) == nil else { return nil }
-        return parsed.moduleCanonical
+        return Candidate(text: parsed.moduleCanonical, parsed: .go(parsed))
     }
 
-    /// Whether `advisory` affects `version`.
-    func affects(_ advisory: StoredAdvisory, _ version: String) -> Bool {
-        AdvisoryMatcher.verdict(advisory.advisory, family: family, package: package, version: version)?.outcome == .affected
+    /// Whether the advisory names a fix above the pin (within the major).
+    func isFixable(_ advisory: MatchedAdvisory) -> Bool {
+        !candidates(advisory.matcher.fixedVersions).isEmpty
     }
 
-    /// The smallest version among `candidates` that none of `fixable` affects.
-    func clearing(_ candidates: [String], _ fixable: [StoredAdvisory]) -> String? {
-        candidates.first { version in !fixable.contains { affects($0, version) } }
+    /// The smallest of `candidates` that none of `fixable` affects.
+    func clearing(_ candidates: [Candidate], _ fixable: [MatchedAdvisory]) -> Candidate? {
+        candidates.first { candidate in !fixable.contains { $0.matcher.affects(candidate.parsed) } }
     }
 
     /// The upgrade for the findings (alias groups, each affecting the pin).
-    func plan(groups: [[StoredAdvisory]], primaryIDs: [String]) -> (to: String?, fixes: [String], remaining: [String]) {
-        let fixable = advisories.filter { !fixes(of: $0).isEmpty }
-        let allCandidates = candidates(advisories.flatMap { advisory in
-            AdvisoryMatcher.verdict(advisory.advisory, family: family, package: package, version: pin)?.fixedVersions ?? []
-        })
-        let target = clearing(allCandidates, fixable)
+    func plan(groups: [[MatchedAdvisory]]) -> (to: String?, fixes: [String], remaining: [String]) {
+        let fixable = advisories.filter(isFixable)
+        let target = clearing(candidates(advisories.flatMap(\.matcher.fixedVersions)), fixable)
         var fixed: [String] = [], remaining: [String] = []
-        for (group, id) in zip(groups, primaryIDs) {
-            if group.allSatisfy({ fixes(of: $0).isEmpty }) {
+        for group in groups {
+            let id = group[0].id
+            if !group.contains(where: isFixable) {
                 remaining.append(id)
-            } else if let target, !group.contains(where: { affects($0, target) }) {
+            } else if let target, !group.contains(where: { $0.matcher.affects(target.parsed) }) {
                 fixed.append(id)
             }
         }
-        return (target, fixed, remaining)
+        return (target?.text, fixed, remaining)
     }
 
     /// A finding's `fixed`: the smallest of its group's fix versions that no member of the group affects.
-    func fixed(for group: [StoredAdvisory]) -> String? {
-        clearing(candidates(group.flatMap { advisory in
-            AdvisoryMatcher.verdict(advisory.advisory, family: family, package: package, version: pin)?.fixedVersions ?? []
-        }), group)
+    func fixed(for group: [MatchedAdvisory]) -> String? {
+        clearing(candidates(group.flatMap(\.matcher.fixedVersions)), group)?.text
     }
 }
