@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: files)
     func idIsPrivateAndNamedAfterTheFile(_ name: String) throws {
-        let advisory = try JSONDecoder().decode(OSVAdvisory.self, from: Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        let advisory = try OSVAdvisory(json: try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8))
         #expect(advisory.id.hasPrefix(CuratedAdvisories.idPrefix))
         #expect(name == advisory.id + ".json")
         #expect(advisory.databaseSpecific?.depwatch?.kind.flatMap(AdvisoryKind.init(rawValue:)) != nil)

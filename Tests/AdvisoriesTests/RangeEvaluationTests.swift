@@ -75,10 +75,8 @@ import Testing
 
 @Suite struct AdvisoryMatcherTests {
     static func advisory(_ affected: [OSVAffected], withdrawn: String? = nil) throws -> OSVAdvisory {
-        var json: [String: Any] = ["id": "TEST-1", "modified": "2024-01-01T00:00:00Z", "affected": []]
-        if let withdrawn { json["withdrawn"] = withdrawn }
-        var advisory = try JSONTestCoding.decode(OSVAdvisory.self, json)
-        advisory.affected = affected
+        var advisory = OSVAdvisory(id: "TEST-1", modified: "2024-01-01T00:00:00Z", affected: affected)
+        advisory.withdrawn = withdrawn
         return advisory
     }
 
@@ -108,6 +106,10 @@ import Testing
         let verdict = AdvisoryMatcher.verdict(a, family: .go, package: "github.com/bluele/gcache", version: "v0.0.1")
         #expect(verdict?.outcome == .notAffected)
         #expect(verdict?.decidedBy.hasPrefix("withdrawn") == true)
+        let matcher = try #require(PackageMatcher(a, family: .go, package: "github.com/bluele/gcache"))
+        let parsed = try #require(VersionScheme.go.parse("v0.0.1"))
+        #expect(matcher.verdict(parsed).outcome == .notAffected, "the parsed-version path checks withdrawal too")
+        #expect(!matcher.affects(parsed))
     }
 
     @Test func gitOnlyRangeIsUnverifiableNotClean() throws {

@@ -42,10 +42,8 @@ public struct PackageMatcher: Sendable {
 
     /// The verdict at `version`.
     public func verdict(_ version: String) -> MatchVerdict {
-        if let withdrawn {
-            return MatchVerdict(outcome: .notAffected, decidedBy: "withdrawn \(withdrawn)", confidence: .high, reason: nil, fixedVersions: [])
-        }
         guard version != "0", let parsed = scheme.parse(version) else {
+            if withdrawn != nil { return verdict(.zero) }
             return MatchVerdict(outcome: .unverifiable, decidedBy: "pinned version", confidence: .low,
                                 reason: "\"\(version)\" is not a \(scheme == .go ? "Go" : "semantic") version", fixedVersions: [])
         }
@@ -54,6 +52,9 @@ public struct PackageMatcher: Sendable {
 
     /// The verdict at an already parsed version.
     public func verdict(_ version: VersionScheme.Parsed) -> MatchVerdict {
+        if let withdrawn {
+            return MatchVerdict(outcome: .notAffected, decidedBy: "withdrawn \(withdrawn)", confidence: .high, reason: nil, fixedVersions: [])
+        }
         let verdicts = entries.map { $0.verdict(version) }
         return verdicts.first { $0.outcome == .affected } ?? verdicts.first { $0.outcome == .unverifiable } ?? verdicts[0]
     }

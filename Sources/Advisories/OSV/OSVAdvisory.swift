@@ -1,6 +1,6 @@
 /// An OSV advisory, with the fields depwatch evaluates and reports (OSV schema 1.x). The raw JSON is
-/// kept by the store; this is what matching and reports read from it.
-public struct OSVAdvisory: Sendable, Decodable, Hashable {
+/// kept by the store; this is what matching and reports read from it (`init(json:)` decodes it).
+public struct OSVAdvisory: Sendable, Hashable {
     /// The id (`GO-2023-2385`, `GHSA-…`, `x_DEPWATCH-…`).
     public var id: String
     /// When the entry last changed (RFC 3339).
@@ -24,30 +24,16 @@ public struct OSVAdvisory: Sendable, Decodable, Hashable {
     /// Links: reports, fixes, the package.
     public var references: [OSVReference]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id, modified, published, withdrawn, aliases, summary, details, severity, affected, references
-        case databaseSpecific = "database_specific"
-    }
-
-    /// Decodes an advisory; a missing `affected` is an empty list.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        modified = try c.decode(String.self, forKey: .modified)
-        published = try c.decodeIfPresent(String.self, forKey: .published)
-        withdrawn = try c.decodeIfPresent(String.self, forKey: .withdrawn)
-        aliases = try c.decodeIfPresent([String].self, forKey: .aliases)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary)
-        details = try c.decodeIfPresent(String.self, forKey: .details)
-        severity = try c.decodeIfPresent([OSVSeverity].self, forKey: .severity)
-        affected = try c.decodeIfPresent([OSVAffected].self, forKey: .affected) ?? []
-        databaseSpecific = try? c.decodeIfPresent(OSVDatabaseSpecific.self, forKey: .databaseSpecific)
-        references = try? c.decodeIfPresent([OSVReference].self, forKey: .references)
+    /// An advisory with the given id, `modified` and affected packages, and nothing else yet.
+    public init(id: String, modified: String, affected: [OSVAffected] = []) {
+        self.id = id
+        self.modified = modified
+        self.affected = affected
     }
 }
 
 /// A link: `{"type": "REPORT", "url": "…"}`.
-public struct OSVReference: Sendable, Decodable, Hashable {
+public struct OSVReference: Sendable, Hashable {
     /// `ADVISORY`, `REPORT`, `FIX`, `PACKAGE`, `WEB`, …
     public var type: String
     /// The address.
@@ -55,7 +41,7 @@ public struct OSVReference: Sendable, Decodable, Hashable {
 }
 
 /// A severity score: `{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/…"}`.
-public struct OSVSeverity: Sendable, Decodable, Hashable {
+public struct OSVSeverity: Sendable, Hashable {
     /// `CVSS_V2`, `CVSS_V3`, `CVSS_V4`, `Ubuntu`, …
     public var type: String
     /// The vector or label.
@@ -63,9 +49,9 @@ public struct OSVSeverity: Sendable, Decodable, Hashable {
 }
 
 /// The parts of `database_specific` depwatch reads.
-public struct OSVDatabaseSpecific: Sendable, Decodable, Hashable {
+public struct OSVDatabaseSpecific: Sendable, Hashable {
     /// depwatch's own fields of a curated advisory.
-    public struct Depwatch: Sendable, Decodable, Hashable {
+    public struct Depwatch: Sendable, Hashable {
         /// `security`, `leak`, `crash`, `performance`, `correctness` or `unmaintained`.
         public var kind: String?
     }
@@ -74,13 +60,4 @@ public struct OSVDatabaseSpecific: Sendable, Decodable, Hashable {
     public var severity: String?
     /// depwatch's fields.
     public var depwatch: Depwatch?
-
-    private enum CodingKeys: String, CodingKey { case severity, depwatch }
-
-    /// Decodes leniently: a field of another shape is ignored, not an error.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        severity = try? c.decodeIfPresent(String.self, forKey: .severity)
-        depwatch = try? c.decodeIfPresent(Depwatch.self, forKey: .depwatch)
-    }
 }

@@ -25,6 +25,7 @@ public struct QueryAnswer: Sendable, Hashable {
 
 /// The columns of an advisory row, carried out of a read.
 private struct StoredRow: Sendable {
+    var rowid: Int64
     var kind: String
     var severity: String
     var source: String
@@ -35,25 +36,46 @@ private struct StoredRow: Sendable {
 extension AdvisoryStore {
     /// The advisories naming `package` in `family`, sorted by id.
     public func advisories(naming package: String, family: EcosystemFamily) throws(AdvisoryStoreError) -> [StoredAdvisory] {
-        let keys = family.lookupKeys(forPackage: package)
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT DISTINCT a.kind, a.severity, a.source, a.curated, a.raw
-                FROM affected_package p JOIN advisory a ON a.rowid = p.advisory
-                WHERE p.family = ? AND p.key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
-                ORDER BY a.id
-                """, arguments: StatementArguments([family.rawValue] + keys))
-                .map { StoredRow(kind: $0["kind"], severity: $0["severity"], source: $0["source"], curated: $0["curated"], raw: $0["raw"]) }
-        }
-        let decoder = JSONDecoder()
-        return try rows.map { (row) throws(AdvisoryStoreError) -> StoredAdvisory in
-            guard let advisory = try? decoder.decode(OSVAdvisory.self, from: Data(row.raw.utf8)) else {
-                throw .database(path: path, reason: "a stored advisory no longer decodes; re-import it")
+        try advisories(naming: [package], family: family)[package] ?? []
+    }
+
+    /// The advisories naming each of `packages` in `family`, sorted by id: one read, each advisory decoded
+    /// once however many of the packages it names.
+    public func advisories(naming packages: [String], family: EcosystemFamily) throws(AdvisoryStoreError) -> [String: [StoredAdvisory]] {
+        let rowsByPackage = try read { db in
+            var result: [String: [StoredRow]] = [:]
+            for package in packages {
+                let keys = family.lookupKeys(forPackage: package)
+                // A cached statement: an audit asks this for thousands of packages.
+                let statement = try db.cachedStatement(sql: """
+                    SELECT DISTINCT a.rowid AS rowid, a.kind, a.severity, a.source, a.curated, a.raw
+                    FROM affected_package p JOIN advisory a ON a.rowid = p.advisory
+                    WHERE p.family = ? AND p.key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
+                    ORDER BY a.id
+                    """)
+                result[package] = try Row.fetchAll(statement, arguments: StatementArguments([family.rawValue] + keys)).map {
+                    StoredRow(rowid: $0["rowid"], kind: $0["kind"], severity: $0["severity"], source: $0["source"],
+                              curated: $0["curated"], raw: $0["raw"])
+                }
             }
-            return StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
-                                  severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
-                                  curated: row.curated)
+            return result
         }
+        var decoded: [Int64: StoredAdvisory] = [:]
+        var result: [String: [StoredAdvisory]] = [:]
+        for (package, rows) in rowsByPackage {
+            result[package] = try rows.map { (row) throws(AdvisoryStoreError) -> StoredAdvisory in
+                if let known = decoded[row.rowid] { return known }
+                guard let advisory = try? OSVAdvisory(json: row.raw) else {
+                    throw .database(path: path, reason: "a stored advisory no longer decodes; re-import it")
+                }
+                let stored = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
+                                            severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
+                                            curated: row.curated)
+                decoded[row.rowid] = stored
+                return stored
+            }
+        }
+        return result
     }
 
     /// The advisories naming `package` (in `family`, or in every family when `nil`), each with its

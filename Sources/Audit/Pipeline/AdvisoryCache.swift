@@ -17,6 +17,17 @@ final class AdvisoryCache {
         self.store = store
     }
 
+    /// Reads the advisories of many packages at once.
+    func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
+        let missing = Array(Set(packages.filter { cache[family.rawValue + "\u{0}" + $0] == nil }))
+        guard !missing.isEmpty else { return }
+        for (package, stored) in try store.advisories(naming: missing, family: family) {
+            cache[family.rawValue + "\u{0}" + package] = stored.compactMap { stored in
+                PackageMatcher(stored.advisory, family: family, package: package).map { MatchedAdvisory(stored: stored, matcher: $0) }
+            }
+        }
+    }
+
     func advisories(_ package: String, _ family: EcosystemFamily) throws(AdvisoryStoreError) -> [MatchedAdvisory] {
         let key = family.rawValue + "\u{0}" + package
         if let cached = cache[key] { return cached }

@@ -27,6 +27,10 @@ public struct Auditor {
 
     private mutating func run() throws(AdvisoryStoreError) -> AuditResult {
         let inventory = InventoryLoader.load(options.roots)
+        for family in EcosystemFamily.allCases {
+            let packages = inventory.manifests.filter { EcosystemFamily($0.ecosystem) == family }.flatMap { $0.dependencies.map(\.package) }
+            try cache.prefetch(packages + (family == .go ? ["stdlib", "toolchain"] : []), family)
+        }
         var manifests: [AuditedManifest] = []
         var upgrades: [Upgrade] = []
         for manifest in inventory.manifests where manifest.uses == nil {
@@ -83,8 +87,9 @@ public struct Auditor {
         let matched = ToolchainSpelling.semver(version) ?? version
         var affected: [MatchedAdvisory] = []
         var verdicts: [String: MatchVerdict] = [:]
+        let parsed = family.scheme.parse(matched)
         for advisory in advisories {
-            let verdict = advisory.matcher.verdict(matched)
+            let verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
             switch verdict.outcome {
             case .affected:
                 affected.append(advisory)

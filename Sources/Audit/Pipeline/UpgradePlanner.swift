@@ -53,7 +53,8 @@ struct UpgradePlanner {
 
     /// Whether the advisory names a fix above the pin (within the major).
     func isFixable(_ advisory: MatchedAdvisory) -> Bool {
-        !candidates(advisory.matcher.fixedVersions).isEmpty
+        let pin = pinParsed
+        return advisory.matcher.fixedVersions.contains { fix in spell(fix).map { pin < $0.parsed } ?? false }
     }
 
     /// The smallest of `candidates` that none of `fixable` affects.
@@ -63,12 +64,13 @@ struct UpgradePlanner {
 
     /// The upgrade for the findings (alias groups, each affecting the pin).
     func plan(groups: [[MatchedAdvisory]]) -> (to: String?, fixes: [String], remaining: [String]) {
-        let fixable = advisories.filter(isFixable)
+        let fixableIDs = Set(advisories.filter(isFixable).map(\.id))
+        let fixable = advisories.filter { fixableIDs.contains($0.id) }
         let target = clearing(candidates(advisories.flatMap(\.matcher.fixedVersions)), fixable)
         var fixed: [String] = [], remaining: [String] = []
         for group in groups {
             let id = group[0].id
-            if !group.contains(where: isFixable) {
+            if !group.contains(where: { fixableIDs.contains($0.id) || isFixable($0) }) {
                 remaining.append(id)
             } else if let target, !group.contains(where: { $0.matcher.affects(target.parsed) }) {
                 fixed.append(id)

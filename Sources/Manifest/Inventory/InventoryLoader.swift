@@ -1,9 +1,12 @@
+import Dispatch
+
 /// Reads every manifest below a set of paths into one inventory. One bad manifest does not stop the
 /// others: its problems land in `errors`.
 public struct InventoryLoader {
     private var inventory = Inventory()
     private var workspaceOf: [String: GoWorkspaceContext] = [:]
     private var readGoMods: Set<String> = []
+    private var parsedGoMods: [String: Result<ParsedGoModule, ManifestError>] = [:]
 
     /// Creates a loader.
     public init() {}
@@ -18,6 +21,7 @@ public struct InventoryLoader {
         let (found, errors, warnings) = ManifestDiscovery.find(roots)
         inventory.errors += errors
         inventory.warnings += warnings
+        parsedGoMods = Self.parseInParallel(found.filter { $0.kind == .goMod }.map(\.path))
         for workspace in found where workspace.kind == .goWork { loadWorkspace(workspace.path) }
         for manifest in found {
             switch manifest.kind {
@@ -34,7 +38,7 @@ public struct InventoryLoader {
         let work: GoWorkFile
         do {
             work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
-            try readSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
+            try Self.readSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
         } catch {
             return inventory.errors += error.diagnostics
         }
@@ -66,23 +70,50 @@ public struct InventoryLoader {
 
     private mutating func loadGoMod(_ path: String) {
         guard readGoMods.insert(path).inserted else { return }
-        do {
-            let file = try GoModParser.parse(ManifestFile.read(path), path: path)
-            let sumPath = PathName.join(PathName.directory(of: path), "go.sum")
-            let sum = try readSum(sumPath).map { (file: $0, path: sumPath) }
-            let graph = GoModuleGraph(file: file, path: path, sum: sum, workspace: workspaceOf[path])
-            if sum == nil, graph.listsIncompleteIndirects, !file.requirements.isEmpty, workspaceOf[path] == nil {
+        switch parsedGoMods[path] ?? Self.parseGoModule(path) {
+        case .failure(let error):
+            inventory.errors += error.diagnostics
+        case .success(let parsed):
+            let graph = GoModuleGraph(file: parsed.file, path: path, sum: parsed.sum, workspace: workspaceOf[path])
+            if parsed.sum == nil, graph.listsIncompleteIndirects, !parsed.file.requirements.isEmpty, workspaceOf[path] == nil {
                 inventory.warnings.append(Diagnostic(.warning, path: path, line: nil, column: nil,
                     message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
             }
             inventory.manifests.append(graph.inventory())
-        } catch {
-            inventory.errors += error.diagnostics
         }
     }
 
+    /// A go.mod and the go.sum beside it, parsed.
+    struct ParsedGoModule: Sendable {
+        var file: GoModFile
+        var sum: (file: GoSumFile, path: String)?
+    }
+
+    static func parseGoModule(_ path: String) -> Result<ParsedGoModule, ManifestError> {
+        do throws(ManifestError) {
+            let file = try GoModParser.parse(ManifestFile.read(path), path: path)
+            let sumPath = PathName.join(PathName.directory(of: path), "go.sum")
+            let sum = try readSum(sumPath).map { (file: $0, path: sumPath) }
+            return .success(ParsedGoModule(file: file, sum: sum))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Reads and parses go.mod files (with their go.sum) on every core.
+    static func parseInParallel(_ paths: [String]) -> [String: Result<ParsedGoModule, ManifestError>] {
+        var results = [Result<ParsedGoModule, ManifestError>?](repeating: nil, count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                output[index] = parseGoModule(paths[index])
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(paths, results.map { $0! }))
+    }
+
     @discardableResult
-    private func readSum(_ path: String) throws(ManifestError) -> GoSumFile? {
+    private static func readSum(_ path: String) throws(ManifestError) -> GoSumFile? {
         guard ManifestFile.exists(path) else { return nil }
         return try GoSumParser.parse(ManifestFile.read(path), path: path)
     }
