@@ -1,11 +1,17 @@
 import Advisories
 
-/// An advisory naming a package, with its ranges for that package compiled.
-struct MatchedAdvisory {
+/// An advisory naming a package, with its ranges for that package compiled. A class: it is passed
+/// around a lot, and copying the advisory's fields each time showed in profiles.
+final class MatchedAdvisory {
     let stored: StoredAdvisory
     let matcher: PackageMatcher
+    let id: String
 
-    var id: String { stored.advisory.id }
+    init(stored: StoredAdvisory, matcher: PackageMatcher) {
+        self.stored = stored
+        self.matcher = matcher
+        id = stored.advisory.id
+    }
 }
 
 /// The advisories naming each package, read from the store and compiled once per run.

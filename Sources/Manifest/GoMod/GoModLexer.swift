@@ -14,15 +14,16 @@ struct GoModToken: Sendable, Equatable {
 /// Splits go.mod and go.work content into tokens, as golang.org/x/mod/modfile's lexer does: `//`
 /// comments to the end of the line, the punctuation `( ) [ ] { } ,`, Go-quoted and back-quoted
 /// strings, and words of any other printable characters. Fails at the first character Go rejects.
+/// Works on UTF-8 bytes; columns count characters (Unicode scalars), as Go's do.
 struct GoModLexer {
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private let path: String
     private var index = 0
     private var line = 1
     private var column = 1
 
     init(_ text: String, path: String) {
-        scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
         self.path = path
     }
 
@@ -36,81 +37,88 @@ struct GoModLexer {
         return result
     }
 
+    private static let punctuation: Set<UInt8> = Set("()[]{},".utf8)
+
     private mutating func next() throws(ManifestError) -> GoModToken? {
-        while let c = peek(), c == " " || c == "\t" || c == "\r" { advance() }
-        guard let c = peek() else { return nil }
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { advance() }
+        guard index < bytes.count else { return nil }
+        let c = bytes[index]
         let (startLine, startColumn, start) = (line, column, index)
         func token(_ kind: GoModToken.Kind) -> GoModToken {
-            GoModToken(kind: kind, text: String(String.UnicodeScalarView(scalars[start..<index])),
-                       line: startLine, column: startColumn)
+            GoModToken(kind: kind, text: String(decoding: bytes[start..<index], as: UTF8.self), line: startLine, column: startColumn)
         }
-        if c == "\n" {
+        if c == 0x0A {
             advance()
             return token(.newline)
         }
-        if hasPrefix("//") {
-            while let c = peek(), c != "\n" { advance() }
+        if hasPrefix(0x2F, 0x2F) {
+            while index < bytes.count, bytes[index] != 0x0A { advance() }
             return token(.comment)
         }
-        if hasPrefix("/*") { throw error("mod files must use // comments (not /* */ comments)") }
-        if "()[]{},".unicodeScalars.contains(c) {
+        if hasPrefix(0x2F, 0x2A) { throw error("mod files must use // comments (not /* */ comments)") }
+        if Self.punctuation.contains(c) {
             advance()
             return token(.punctuation)
         }
-        if c == "\"" || c == "`" {
+        if c == 0x22 || c == 0x60 {
             try quoted(c, startLine: startLine, startColumn: startColumn)
             return token(.quoted)
         }
-        guard c.isGoModIdentifier else {
-            throw error("unexpected input character \(c.goQuoted)")
+        guard let first = currentScalar(), first.isGoModIdentifier else {
+            throw error("unexpected input character \((currentScalar() ?? "\u{FFFD}").goQuoted)")
         }
-        while let c = peek(), c.isGoModIdentifier, !hasPrefix("//") {
-            if hasPrefix("/*") { throw error("mod files must use // comments (not /* */ comments)") }
+        while index < bytes.count, !hasPrefix(0x2F, 0x2F), let next = currentScalar(), next.isGoModIdentifier {
+            if hasPrefix(0x2F, 0x2A) { throw error("mod files must use // comments (not /* */ comments)") }
             advance()
         }
         return token(.word)
     }
 
-    private mutating func quoted(_ quote: Unicode.Scalar, startLine: Int, startColumn: Int) throws(ManifestError) {
+    private mutating func quoted(_ quote: UInt8, startLine: Int, startColumn: Int) throws(ManifestError) {
         advance()
         while true {
-            guard let c = peek() else {
+            guard index < bytes.count else {
                 throw ManifestError.at(path, startLine, startColumn, "unexpected EOF in string")
             }
-            if c == "\n" { throw error("unexpected newline in string") }
+            let c = bytes[index]
+            if c == 0x0A { throw error("unexpected newline in string") }
             advance()
             if c == quote { return }
-            if c == "\\", quote != "`" {
-                guard peek() != nil else {
+            if c == 0x5C, quote != 0x60 {
+                guard index < bytes.count else {
                     throw ManifestError.at(path, startLine, startColumn, "unexpected EOF in string")
                 }
-                if peek() == "\n" { throw error("unexpected newline in string") }
+                if bytes[index] == 0x0A { throw error("unexpected newline in string") }
                 advance()
             }
         }
     }
 
-    private func peek() -> Unicode.Scalar? {
-        index < scalars.count ? scalars[index] : nil
+    /// The Unicode scalar starting at the current byte (ASCII without decoding).
+    private func currentScalar() -> Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        if bytes[index] < 0x80 { return Unicode.Scalar(bytes[index]) }
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 
-    private func hasPrefix(_ prefix: String) -> Bool {
-        var i = index
-        for s in prefix.unicodeScalars {
-            guard i < scalars.count, scalars[i] == s else { return false }
-            i += 1
-        }
-        return true
+    private func hasPrefix(_ a: UInt8, _ b: UInt8) -> Bool {
+        index + 1 < bytes.count && bytes[index] == a && bytes[index + 1] == b
     }
 
+    /// Moves past one whole character (all bytes of a multi-byte scalar).
     private mutating func advance() {
-        if scalars[index] == "\n" {
+        if bytes[index] == 0x0A {
             line += 1
             column = 1
-        } else {
-            column += 1
+            index += 1
+            return
         }
+        column += 1
         index += 1
+        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
     }
 
     private func error(_ message: String) -> ManifestError {
@@ -122,7 +130,14 @@ extension Unicode.Scalar {
     /// Whether the scalar may appear in a go.mod word (modfile's `isIdent`): printable, not space,
     /// not punctuation the grammar reserves.
     var isGoModIdentifier: Bool {
-        if "()[]{},".unicodeScalars.contains(self) || properties.isWhitespace { return false }
+        // ASCII first: looking up Unicode properties for every byte of a go.mod showed in profiles.
+        if value < 0x80 {
+            switch value {
+            case 0x21...0x7E: return !(self == "(" || self == ")" || self == "[" || self == "]" || self == "{" || self == "}" || self == ",")
+            default: return false
+            }
+        }
+        if properties.isWhitespace { return false }
         switch properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
              .lineSeparator, .paragraphSeparator, .spaceSeparator:
