@@ -8,7 +8,12 @@ struct TextLines: Sequence {
 
         /// Whitespace-separated fields (space, tab, carriage return) with their 1-based columns.
         var fields: [(text: String, column: Int)] {
-            var result: [(String, Int)] = []
+            fieldSlices.map { (String(decoding: $0.bytes, as: UTF8.self), $0.column) }
+        }
+
+        /// The same fields as byte slices, for parsers that need a String for only some of them.
+        var fieldSlices: [(bytes: ArraySlice<UInt8>, column: Int)] {
+            var result: [(ArraySlice<UInt8>, Int)] = []
             var index = bytes.startIndex
             var column = 1
             while index < bytes.endIndex {
@@ -25,7 +30,7 @@ struct TextLines: Sequence {
                     index += 1
                 }
                 column += 1
-                result.append((String(decoding: bytes[start..<index], as: UTF8.self), startColumn))
+                result.append((bytes[start..<index], startColumn))
             }
             return result
         }

@@ -18,7 +18,12 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `text`; returns `nil` when it is not a valid Go semantic version.
     public init?(_ text: String) {
-        var scanner = VersionScanner(text)
+        self.init(utf8: ArraySlice(text.utf8))
+    }
+
+    /// Parses UTF-8 bytes (a field of a larger text, without copying it into a String first).
+    public init?(utf8: ArraySlice<UInt8>) {
+        var scanner = VersionScanner(utf8)
         guard scanner.take("v"), let major = scanner.number() else { return nil }
         self.major = major
         if scanner.isAtEnd {

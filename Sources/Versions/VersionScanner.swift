@@ -1,18 +1,23 @@
 /// A cursor over the ASCII bytes of a version string, with the pieces semantic versions are made of.
 struct VersionScanner {
-    private let bytes: [UInt8]
-    private var index = 0
+    private let bytes: ArraySlice<UInt8>
+    private var index: Int
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(ArraySlice(text.utf8))
+    }
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        index = bytes.startIndex
     }
 
     /// Whether every byte has been consumed.
-    var isAtEnd: Bool { index == bytes.count }
+    var isAtEnd: Bool { index == bytes.endIndex }
 
     /// Consumes `character` if it comes next.
     mutating func take(_ character: Character) -> Bool {
-        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+        guard index < bytes.endIndex, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
         index += 1
         return true
     }
@@ -28,7 +33,7 @@ struct VersionScanner {
     /// Consumes a decimal number without a leading zero (`0` alone is allowed).
     mutating func number() -> String? {
         let start = index
-        while index < bytes.count, bytes[index].isDigit { index += 1 }
+        while index < bytes.endIndex, bytes[index].isDigit { index += 1 }
         let digits = bytes[start..<index]
         if digits.isEmpty || (digits.count > 1 && digits.first == UInt8(ascii: "0")) {
             return nil
@@ -58,7 +63,7 @@ struct VersionScanner {
         var result: [String] = []
         repeat {
             let start = index
-            while index < bytes.count, bytes[index].isIdentifierByte { index += 1 }
+            while index < bytes.endIndex, bytes[index].isIdentifierByte { index += 1 }
             let identifier = String(decoding: bytes[start..<index], as: UTF8.self)
             if identifier.isEmpty { return nil }
             if !numericMayHaveLeadingZero, identifier.isNumericIdentifier,

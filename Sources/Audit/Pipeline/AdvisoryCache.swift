@@ -6,6 +6,9 @@ final class MatchedAdvisory {
     let stored: StoredAdvisory
     let matcher: PackageMatcher
     let id: String
+    /// The advisory's fix versions spelled as the package's versions, by whether the pin is +incompatible
+    /// (filled by `UpgradePlanner`; the same advisory is planned for many pins).
+    var spelledFixes: [Bool: [UpgradePlanner.Candidate]] = [:]
 
     init(stored: StoredAdvisory, matcher: PackageMatcher) {
         self.stored = stored

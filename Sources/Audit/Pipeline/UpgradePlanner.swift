@@ -29,9 +29,31 @@ struct UpgradePlanner {
 
     /// Versions in the pin's spelling (`v` and `+incompatible` for Go), above the pin and within its major, sorted.
     func candidates(_ versions: [String]) -> [Candidate] {
+        above(versions.compactMap(spell))
+    }
+
+    /// The fixes the advisories name, above the pin, sorted.
+    func candidates(of advisories: [MatchedAdvisory]) -> [Candidate] {
+        above(advisories.flatMap(spelledFixes))
+    }
+
+    private func above(_ spelled: [Candidate]) -> [Candidate] {
         var seen: Set<String> = []
-        return versions.compactMap(spell).filter { pinParsed < $0.parsed && seen.insert($0.text).inserted }
-            .sorted { $0.parsed < $1.parsed }
+        return spelled.filter { pinParsed < $0.parsed && seen.insert($0.text).inserted }.sorted { $0.parsed < $1.parsed }
+    }
+
+    /// An advisory's fixes in the pin's spelling, computed once per advisory and kind of pin.
+    private func spelledFixes(_ advisory: MatchedAdvisory) -> [Candidate] {
+        let key = pinIsIncompatible
+        if let known = advisory.spelledFixes[key] { return known }
+        let spelled = advisory.matcher.fixedVersions.compactMap(spell)
+        advisory.spelledFixes[key] = spelled
+        return spelled
+    }
+
+    private var pinIsIncompatible: Bool {
+        if case .go(let version) = pinParsed { return version.isIncompatible }
+        return false
     }
 
     private func spell(_ version: String) -> Candidate? {
@@ -43,7 +65,7 @@ struct UpgradePlanner {
         if split.major.isEmpty, parsed.major != "0", parsed.major != "1", !parsed.isIncompatible {
             // v2 and later of a module without a /vN suffix exist only as +incompatible, and only a pin
             // that is already +incompatible may move there.
-            guard GoVersion(pin)?.isIncompatible == true,
+            guard pinIsIncompatible,
                   let incompatible = GoVersion(parsed.canonical + "+incompatible") else { return nil }
             parsed = incompatible
         }
@@ -53,8 +75,7 @@ struct UpgradePlanner {
 
     /// Whether the advisory names a fix above the pin (within the major).
     func isFixable(_ advisory: MatchedAdvisory) -> Bool {
-        let pin = pinParsed
-        return advisory.matcher.fixedVersions.contains { fix in spell(fix).map { pin < $0.parsed } ?? false }
+        spelledFixes(advisory).contains { pinParsed < $0.parsed }
     }
 
     /// The smallest of `candidates` that none of `fixable` affects.
@@ -66,7 +87,7 @@ struct UpgradePlanner {
     func plan(groups: [[MatchedAdvisory]]) -> (to: String?, fixes: [String], remaining: [String]) {
         let fixableIDs = Set(advisories.filter(isFixable).map(\.id))
         let fixable = advisories.filter { fixableIDs.contains($0.id) }
-        let target = clearing(candidates(advisories.flatMap(\.matcher.fixedVersions)), fixable)
+        let target = clearing(candidates(of: advisories), fixable)
         var fixed: [String] = [], remaining: [String] = []
         for group in groups {
             let id = group[0].id
@@ -81,6 +102,6 @@ struct UpgradePlanner {
 
     /// A finding's `fixed`: the smallest of its group's fix versions that no member of the group affects.
     func fixed(for group: [MatchedAdvisory]) -> String? {
-        clearing(candidates(group.flatMap(\.matcher.fixedVersions)), group)?.text
+        clearing(candidates(of: group), group)?.text
     }
 }

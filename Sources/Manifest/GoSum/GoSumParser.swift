@@ -10,30 +10,32 @@ public enum GoSumParser {
         }
         var entries: [GoSumEntry] = []
         var errors: [Diagnostic] = []
+        let suffix = Array("/go.mod".utf8)
         for line in TextLines(text) {
-            let fields = line.fields
+            let fields = line.fieldSlices
             if fields.isEmpty { continue }
             func fail(_ column: Int, _ message: String) {
                 errors.append(Diagnostic(path: path, line: line.number, column: column, message: message))
             }
+            func text(_ index: Int) -> String { String(decoding: fields[index].bytes, as: UTF8.self) }
             guard fields.count == 3 else {
                 fail(fields[0].column, "wrong number of fields \(fields.count), want 3: module version[/go.mod] hash")
                 continue
             }
-            var version = fields[1].text
-            let goModOnly = version.hasSuffix("/go.mod")
-            if goModOnly { version.removeLast("/go.mod".count) }
-            guard GoVersion(version) != nil else {
-                fail(fields[1].column, "invalid version \"\(fields[1].text)\": must be of the form v1.2.3 or v1.2.3/go.mod")
+            var version = fields[1].bytes
+            let goModOnly = version.count > suffix.count && version.suffix(suffix.count).elementsEqual(suffix)
+            if goModOnly { version.removeLast(suffix.count) }
+            guard GoVersion(utf8: version) != nil else {
+                fail(fields[1].column, "invalid version \"\(text(1))\": must be of the form v1.2.3 or v1.2.3/go.mod")
                 continue
             }
-            let hash = fields[2].text.utf8
-            guard let colon = hash.firstIndex(of: UInt8(ascii: ":")), colon != hash.startIndex, hash.index(after: colon) != hash.endIndex else {
-                fail(fields[2].column, "malformed hash \"\(fields[2].text)\": want an algorithm prefix such as h1:")
+            let hash = fields[2].bytes
+            guard let colon = hash.firstIndex(of: UInt8(ascii: ":")), colon != hash.startIndex, colon + 1 != hash.endIndex else {
+                fail(fields[2].column, "malformed hash \"\(text(2))\": want an algorithm prefix such as h1:")
                 continue
             }
-            entries.append(GoSumEntry(path: fields[0].text, version: version, isGoModOnly: goModOnly,
-                                      hash: fields[2].text, line: line.number))
+            entries.append(GoSumEntry(path: text(0), version: String(decoding: version, as: UTF8.self), isGoModOnly: goModOnly,
+                                      hash: text(2), line: line.number))
         }
         if !errors.isEmpty { throw .invalid(errors) }
         return GoSumFile(entries: entries)
