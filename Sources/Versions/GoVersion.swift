@@ -21,6 +21,17 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(utf8: ArraySlice(text.utf8))
     }
 
+    /// Whether UTF-8 bytes are a valid Go semantic version, decided without building one.
+    public static func isValid(utf8: ArraySlice<UInt8>) -> Bool {
+        var scanner = VersionScanner(utf8)
+        guard scanner.take("v"), scanner.skipNumber() else { return false }
+        if scanner.isAtEnd { return true }
+        guard scanner.take("."), scanner.skipNumber() else { return false }
+        if scanner.isAtEnd { return true }
+        guard scanner.take("."), scanner.skipNumber() else { return false }
+        return scanner.skipPrereleaseAndBuild()
+    }
+
     /// Parses UTF-8 bytes (a field of a larger text, without copying it into a String first).
     public init?(utf8: ArraySlice<UInt8>) {
         var scanner = VersionScanner(utf8)

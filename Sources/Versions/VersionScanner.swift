@@ -57,6 +57,35 @@ struct VersionScanner {
         return isAtEnd ? (prerelease, build) : nil
     }
 
+    /// Consumes dot-separated identifiers like `identifiers` does, without building them.
+    mutating func skipIdentifiers(numericMayHaveLeadingZero: Bool) -> Bool {
+        repeat {
+            let start = index
+            var numeric = true
+            while index < bytes.endIndex, bytes[index].isIdentifierByte {
+                if !bytes[index].isDigit { numeric = false }
+                index += 1
+            }
+            if index == start { return false }
+            if !numericMayHaveLeadingZero, numeric, index - start > 1, bytes[start] == UInt8(ascii: "0") { return false }
+        } while take(".")
+        return true
+    }
+
+    /// Whether the rest is a valid `[-PRERELEASE][+BUILD]` and nothing else.
+    mutating func skipPrereleaseAndBuild() -> Bool {
+        if take("-"), !skipIdentifiers(numericMayHaveLeadingZero: false) { return false }
+        if take("+"), !skipIdentifiers(numericMayHaveLeadingZero: true) { return false }
+        return isAtEnd
+    }
+
+    /// Consumes a decimal number without a leading zero, without building it.
+    mutating func skipNumber() -> Bool {
+        let start = index
+        while index < bytes.endIndex, bytes[index].isDigit { index += 1 }
+        return index > start && !(index - start > 1 && bytes[start] == UInt8(ascii: "0"))
+    }
+
     /// Consumes dot-separated identifiers of `[0-9A-Za-z-]`; numeric pre-release identifiers may
     /// not have a leading zero.
     mutating func identifiers(numericMayHaveLeadingZero: Bool) -> [String]? {

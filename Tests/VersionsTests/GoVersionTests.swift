@@ -101,3 +101,12 @@ import Testing
         #expect(SemanticVersion(text) == nil)
     }
 }
+
+@Suite struct GoVersionValidationTests {
+    /// `isValid(utf8:)` decides exactly as parsing does.
+    @Test(arguments: ["v1", "v1.2", "v1.2.3", "v1.2.3-pre.1+b", "v0.0.0-20210215000000-023f437abcde", "v2.0.0+incompatible",
+                      "", "1.2.3", "v", "v1.", "v01.2.3", "v1.2.3-01", "v1.2.3-", "v1.2.3+", "v1.2-pre", "v1.2.3.4", "v1.2.3-a..b"])
+    func agreesWithParsing(_ text: String) {
+        #expect(GoVersion.isValid(utf8: ArraySlice(text.utf8)) == (GoVersion(text) != nil))
+    }
+}

@@ -61,7 +61,13 @@ public struct PackageMatcher: Sendable {
 
     /// Whether the advisory affects `version` (withdrawn advisories never do).
     public func affects(_ version: VersionScheme.Parsed) -> Bool {
-        withdrawn == nil && entries.contains { $0.verdict(version).outcome == .affected }
+        withdrawn == nil && entries.contains { $0.affects(version) }
+    }
+
+    /// Whether a full verdict could say anything but "not affected" (affected, or unverifiable): a check
+    /// without building the verdict's explanation, for the common case of a clean version.
+    public func mayMatter(_ version: VersionScheme.Parsed) -> Bool {
+        withdrawn == nil && entries.contains { $0.affects(version) || $0.hasUnevaluableRange }
     }
 
     /// The versions the deciding ranges name as fixes.
@@ -116,6 +122,16 @@ struct EntryMatcher: Sendable {
                 return Range(name: name, compiled: nil, problem: "\(name): \"\(error.version)\" is not a version of this ecosystem")
             }
         }
+    }
+
+    /// Whether an evaluable range or the versions list contains `version`.
+    func affects(_ version: VersionScheme.Parsed) -> Bool {
+        versions.contains { !($0 < version) && !(version < $0) } || ranges.contains { $0.compiled?.contains(version) == true }
+    }
+
+    /// Whether some range could not be compiled (GIT, or versions of another scheme).
+    var hasUnevaluableRange: Bool {
+        ranges.contains { $0.compiled == nil }
     }
 
     func verdict(_ version: VersionScheme.Parsed) -> MatchVerdict {

@@ -89,6 +89,7 @@ public struct Auditor {
         var verdicts: [String: MatchVerdict] = [:]
         let parsed = family.scheme.parse(matched)
         for advisory in advisories {
+            if let parsed, !advisory.matcher.mayMatter(parsed) { continue }
             let verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
             switch verdict.outcome {
             case .affected:

@@ -25,7 +25,7 @@ public enum GoSumParser {
             var version = fields[1].bytes
             let goModOnly = version.count > suffix.count && version.suffix(suffix.count).elementsEqual(suffix)
             if goModOnly { version.removeLast(suffix.count) }
-            guard GoVersion(utf8: version) != nil else {
+            guard GoVersion.isValid(utf8: version) else {
                 fail(fields[1].column, "invalid version \"\(text(1))\": must be of the form v1.2.3 or v1.2.3/go.mod")
                 continue
             }
