@@ -26,6 +26,7 @@ public struct QueryAnswer: Sendable, Hashable {
 /// The columns of an advisory row, carried out of a read.
 private struct StoredRow: Sendable {
     var rowid: Int64
+    var id: String
     var kind: String
     var severity: String
     var source: String
@@ -39,43 +40,45 @@ extension AdvisoryStore {
         try advisories(naming: [package], family: family)[package] ?? []
     }
 
-    /// The advisories naming each of `packages` in `family`, sorted by id: one read, each advisory decoded
-    /// once however many of the packages it names.
+    /// The advisories naming each of `packages` in `family`, sorted by id: one read, each advisory read and
+    /// decoded once however many of the packages it names.
     public func advisories(naming packages: [String], family: EcosystemFamily) throws(AdvisoryStoreError) -> [String: [StoredAdvisory]] {
-        let rowsByPackage = try read { db in
-            var result: [String: [StoredRow]] = [:]
+        let (idsByPackage, rows) = try read { db in
+            var idsByPackage: [String: [Int64]] = [:]
+            var wanted: Set<Int64> = []
             for package in packages {
                 let keys = family.lookupKeys(forPackage: package)
-                // A cached statement: an audit asks this for thousands of packages.
+                // An index-only lookup, prepared once: an audit asks this for thousands of packages.
                 let statement = try db.cachedStatement(sql: """
-                    SELECT DISTINCT a.rowid AS rowid, a.kind, a.severity, a.source, a.curated, a.raw
-                    FROM affected_package p JOIN advisory a ON a.rowid = p.advisory
-                    WHERE p.family = ? AND p.key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
-                    ORDER BY a.id
+                    SELECT DISTINCT advisory FROM affected_package
+                    WHERE family = ? AND key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
                     """)
-                result[package] = try Row.fetchAll(statement, arguments: StatementArguments([family.rawValue] + keys)).map {
-                    StoredRow(rowid: $0["rowid"], kind: $0["kind"], severity: $0["severity"], source: $0["source"],
-                              curated: $0["curated"], raw: $0["raw"])
+                let ids = try Int64.fetchAll(statement, arguments: StatementArguments([family.rawValue] + keys))
+                idsByPackage[package] = ids
+                wanted.formUnion(ids)
+            }
+            var rows: [Int64: StoredRow] = [:]
+            let select = try db.cachedStatement(sql: "SELECT rowid, id, kind, severity, source, curated, raw FROM advisory WHERE rowid = ?")
+            for id in wanted {
+                if let row = try Row.fetchOne(select, arguments: [id]) {
+                    rows[id] = StoredRow(rowid: row["rowid"], id: row["id"], kind: row["kind"], severity: row["severity"],
+                                         source: row["source"], curated: row["curated"], raw: row["raw"])
                 }
             }
-            return result
+            return (idsByPackage, rows)
         }
         var decoded: [Int64: StoredAdvisory] = [:]
-        var result: [String: [StoredAdvisory]] = [:]
-        for (package, rows) in rowsByPackage {
-            result[package] = try rows.map { (row) throws(AdvisoryStoreError) -> StoredAdvisory in
-                if let known = decoded[row.rowid] { return known }
-                guard let advisory = try? OSVAdvisory(json: row.raw) else {
-                    throw .database(path: path, reason: "a stored advisory no longer decodes; re-import it")
-                }
-                let stored = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
+        for (rowid, row) in rows {
+            guard let advisory = try? OSVAdvisory(json: row.raw) else {
+                throw .database(path: path, reason: "stored advisory \(row.id) no longer decodes; re-import it")
+            }
+            decoded[rowid] = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
                                             severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
                                             curated: row.curated)
-                decoded[row.rowid] = stored
-                return stored
-            }
         }
-        return result
+        return idsByPackage.mapValues { ids in
+            ids.compactMap { decoded[$0] }.sorted { $0.advisory.id < $1.advisory.id }
+        }
     }
 
     /// The advisories naming `package` (in `family`, or in every family when `nil`), each with its

@@ -1,19 +1,26 @@
 import Advisories
 
 /// An advisory naming a package, with its ranges for that package compiled. A class: it is passed
-/// around a lot, and copying the advisory's fields each time showed in profiles.
-final class MatchedAdvisory {
+/// around a lot, and copying the advisory's fields each time showed in profiles. Immutable, so audits
+/// may match manifests on several threads.
+final class MatchedAdvisory: @unchecked Sendable {
     let stored: StoredAdvisory
     let matcher: PackageMatcher
     let id: String
-    /// The advisory's fix versions spelled as the package's versions, by whether the pin is +incompatible
-    /// (filled by `UpgradePlanner`; the same advisory is planned for many pins).
-    var spelledFixes: [Bool: [UpgradePlanner.Candidate]] = [:]
+    /// The advisory's fix versions spelled as the package's versions, for a pin that is not +incompatible
+    /// and for one that is (computed once: the same advisory is planned for many pins).
+    let spelledFixes: [UpgradePlanner.Candidate]
+    let spelledFixesForIncompatiblePin: [UpgradePlanner.Candidate]
 
-    init(stored: StoredAdvisory, matcher: PackageMatcher) {
+    init(stored: StoredAdvisory, matcher: PackageMatcher, family: EcosystemFamily, package: String) {
         self.stored = stored
         self.matcher = matcher
         id = stored.advisory.id
+        let fixes = matcher.fixedVersions
+        spelledFixes = fixes.compactMap { UpgradePlanner.spell($0, family: family, package: package, pinIsIncompatible: false) }
+        spelledFixesForIncompatiblePin = family == .go
+            ? fixes.compactMap { UpgradePlanner.spell($0, family: family, package: package, pinIsIncompatible: true) }
+            : spelledFixes
     }
 }
 
@@ -32,16 +39,28 @@ final class AdvisoryCache {
         guard !missing.isEmpty else { return }
         for (package, stored) in try store.advisories(naming: missing, family: family) {
             cache[family.rawValue + "\u{0}" + package] = stored.compactMap { stored in
-                PackageMatcher(stored.advisory, family: family, package: package).map { MatchedAdvisory(stored: stored, matcher: $0) }
+                PackageMatcher(stored.advisory, family: family, package: package).map {
+                    MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
+                }
             }
         }
+    }
+
+    /// What has been read so far, by family and package (for matching on several threads).
+    var snapshot: [String: [MatchedAdvisory]] { cache }
+
+    /// The cache key of a package.
+    static func key(_ package: String, _ family: EcosystemFamily) -> String {
+        family.rawValue + "\u{0}" + package
     }
 
     func advisories(_ package: String, _ family: EcosystemFamily) throws(AdvisoryStoreError) -> [MatchedAdvisory] {
         let key = family.rawValue + "\u{0}" + package
         if let cached = cache[key] { return cached }
         let advisories = try store.advisories(naming: package, family: family).compactMap { stored in
-            PackageMatcher(stored.advisory, family: family, package: package).map { MatchedAdvisory(stored: stored, matcher: $0) }
+            PackageMatcher(stored.advisory, family: family, package: package).map {
+                MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
+            }
         }
         cache[key] = advisories
         return advisories

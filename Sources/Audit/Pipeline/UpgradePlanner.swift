@@ -42,13 +42,9 @@ struct UpgradePlanner {
         return spelled.filter { pinParsed < $0.parsed && seen.insert($0.text).inserted }.sorted { $0.parsed < $1.parsed }
     }
 
-    /// An advisory's fixes in the pin's spelling, computed once per advisory and kind of pin.
+    /// An advisory's fixes in the pin's spelling (computed when the advisory was read).
     private func spelledFixes(_ advisory: MatchedAdvisory) -> [Candidate] {
-        let key = pinIsIncompatible
-        if let known = advisory.spelledFixes[key] { return known }
-        let spelled = advisory.matcher.fixedVersions.compactMap(spell)
-        advisory.spelledFixes[key] = spelled
-        return spelled
+        pinIsIncompatible ? advisory.spelledFixesForIncompatiblePin : advisory.spelledFixes
     }
 
     private var pinIsIncompatible: Bool {
@@ -57,6 +53,12 @@ struct UpgradePlanner {
     }
 
     private func spell(_ version: String) -> Candidate? {
+        Self.spell(version, family: family, package: package, pinIsIncompatible: pinIsIncompatible)
+    }
+
+    /// `version` in the spelling of the package's versions, or `nil` when the pin may not move there:
+    /// `v` and canonical form for Go, staying within the module path's major version.
+    static func spell(_ version: String, family: EcosystemFamily, package: String, pinIsIncompatible: Bool) -> Candidate? {
         guard family == .go else {
             return family.scheme.parse(version).flatMap { parsed in family.scheme.normalized(version).map { Candidate(text: $0, parsed: parsed) } }
         }
@@ -65,8 +67,7 @@ struct UpgradePlanner {
         if split.major.isEmpty, parsed.major != "0", parsed.major != "1", !parsed.isIncompatible {
             // v2 and later of a module without a /vN suffix exist only as +incompatible, and only a pin
             // that is already +incompatible may move there.
-            guard pinIsIncompatible,
-                  let incompatible = GoVersion(parsed.canonical + "+incompatible") else { return nil }
+            guard pinIsIncompatible, let incompatible = GoVersion(parsed.canonical + "+incompatible") else { return nil }
             parsed = incompatible
         }
         guard GoModulePath.checkMajor(parsed, pathMajor: split.major) == nil else { return nil }

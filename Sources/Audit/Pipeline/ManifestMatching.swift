@@ -1,0 +1,118 @@
+import Advisories
+import Manifest
+
+/// What matching one manifest found: its findings, what could not be checked, and a stub upgrade per
+/// package with findings (planned once the policy is applied).
+struct ManifestMatches {
+    var findings: [Finding] = []
+    var unverifiable: [Unverifiable] = []
+    var upgrades: [Upgrade] = []
+    var groups: [String: [[MatchedAdvisory]]] = [:]
+    var standardLibraryUnchecked = false
+}
+
+/// Matches the dependencies of one manifest against advisories already read (so manifests can be
+/// matched on several threads).
+struct ManifestMatching {
+    let advisories: [String: [MatchedAdvisory]]
+    let goVersion: String?
+
+    func match(_ manifest: ManifestInventory) -> ManifestMatches {
+        var result = ManifestMatches()
+        for dependency in manifest.dependencies + standardLibrary(of: manifest, &result) {
+            match(dependency, in: manifest, into: &result)
+        }
+        return result
+    }
+
+    /// `stdlib` and `toolchain` as dependencies of a go.mod, at `--go-version` or its toolchain directive.
+    private func standardLibrary(of manifest: ManifestInventory, _ result: inout ManifestMatches) -> [Dependency] {
+        guard manifest.ecosystem == .go else { return [] }
+        guard let value = goVersion ?? manifest.toolchain, value != "default" else {
+            result.standardLibraryUnchecked = manifest.go != nil
+            return []
+        }
+        let version = value.hasPrefix("go") ? value : "go" + value
+        let line = goVersion == nil ? manifest.toolchainLine : nil
+        return ["stdlib", "toolchain"].map {
+            Dependency(package: $0, version: version, direct: true, line: line, source: .version)
+        }
+    }
+
+    private func match(_ dependency: Dependency, in manifest: ManifestInventory, into result: inout ManifestMatches) {
+        let family = EcosystemFamily(manifest.ecosystem)
+        guard let version = dependency.version, [.version, .gosum, .registry].contains(dependency.source) else {
+            result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package,
+                                                    manifest: manifest.path, line: dependency.line, reason: Self.reason(dependency)))
+            return
+        }
+        let candidates = advisories[AdvisoryCache.key(dependency.package, family)] ?? []
+        guard !candidates.isEmpty else { return }
+        // The standard library is pinned by a toolchain tag (go1.21.5); the database writes it as v1.21.5.
+        let matched = ToolchainSpelling.semver(version) ?? version
+        let parsed = family.scheme.parse(matched)
+        var affected: [MatchedAdvisory] = []
+        var verdicts: [String: MatchVerdict] = [:]
+        for advisory in candidates {
+            if let parsed, !advisory.matcher.mayMatter(parsed) { continue }
+            let verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
+            switch verdict.outcome {
+            case .affected:
+                affected.append(advisory)
+                verdicts[advisory.id] = verdict
+            case .unverifiable:
+                result.unverifiable.append(Unverifiable(
+                    ecosystem: manifest.ecosystem.rawValue, package: dependency.package, manifest: manifest.path,
+                    line: dependency.line, reason: "\(advisory.id): \(verdict.reason ?? verdict.decidedBy)"))
+            case .notAffected:
+                break
+            }
+        }
+        guard !affected.isEmpty else { return }
+        let planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
+                                     advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
+        let byID = Dictionary(affected.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let groups = AliasGroups.group(affected.map(\.stored)).map { $0.compactMap { byID[$0.advisory.id] } }
+        result.groups[manifest.path + "\u{0}" + dependency.package] = groups
+        for group in groups {
+            result.findings.append(finding(group.map(\.stored), verdicts: verdicts, dependency: dependency, manifest: manifest,
+                                           fixed: planner?.fixed(for: group)))
+        }
+        result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
+                                       fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
+    }
+
+    private func finding(_ group: [StoredAdvisory], verdicts: [String: MatchVerdict], dependency: Dependency,
+                         manifest: ManifestInventory, fixed: String?) -> Finding {
+        let primary = group[0]
+        let aliases = Set(group.flatMap { [$0.advisory.id] + ($0.advisory.aliases ?? []) }).subtracting([primary.advisory.id])
+        let low = group.compactMap { verdicts[$0.advisory.id] }.first { $0.confidence == .low }
+        return Finding(
+            id: primary.advisory.id, aliases: aliases.sorted(), kind: primary.kind.rawValue,
+            severity: group.map(\.severity).max() ?? .unknown,
+            summary: primary.advisory.summary ?? group.compactMap(\.advisory.summary).first ?? primary.advisory.id,
+            ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
+            direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
+            fixed: dependency.version?.hasPrefix("go") == true ? fixed.flatMap(ToolchainSpelling.tag) : fixed,
+            confidence: low == nil ? .high : .low, confidenceReason: low?.reason, ignored: false, ignoreReason: nil,
+            url: Self.url(of: primary), details: primary.advisory.details)
+    }
+
+    static func reason(_ dependency: Dependency) -> String {
+        switch dependency.source {
+        case .local: return "local: replaced by the directory \(dependency.directory ?? "?"); its code has no version to check"
+        case .branch: return "pinned to branch \(dependency.branch ?? "?") at \(dependency.revision?.prefix(12) ?? "?"); a branch has no version to check"
+        case .revision: return "pinned to revision \(dependency.revision?.prefix(12) ?? "?") with no version"
+        default: return "no version to check"
+        }
+    }
+
+    /// The advisory's page: the Go database's or GitHub's, else its first report.
+    static func url(of stored: StoredAdvisory) -> String? {
+        let id = stored.advisory.id
+        if id.hasPrefix("GO-") { return "https://pkg.go.dev/vuln/\(id)" }
+        if id.hasPrefix("GHSA-") { return "https://github.com/advisories/\(id)" }
+        let references = stored.advisory.references ?? []
+        return (references.first { $0.type == "ADVISORY" } ?? references.first { $0.type == "REPORT" } ?? references.first)?.url
+    }
+}
