@@ -11,6 +11,32 @@ struct TextLines: Sequence {
             fieldSlices.map { (String(decoding: $0.bytes, as: UTF8.self), $0.column) }
         }
 
+        /// The first `limit` fields as byte slices (and whether there are more), without allocating: the
+        /// shape of a go.sum line.
+        func firstFields(_ limit: Int) -> (fields: [(bytes: ArraySlice<UInt8>, column: Int)], more: Bool) {
+            var fields: [(bytes: ArraySlice<UInt8>, column: Int)] = []
+            fields.reserveCapacity(limit)
+            var index = bytes.startIndex
+            var column = 1
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                    index += 1
+                    column += 1
+                    continue
+                }
+                if fields.count == limit { return (fields, true) }
+                let start = index, startColumn = column
+                while index < bytes.endIndex, bytes[index] != 0x20, bytes[index] != 0x09, bytes[index] != 0x0D {
+                    if bytes[index] & 0xC0 != 0x80 && index != start { column += 1 }
+                    index += 1
+                }
+                column += 1
+                fields.append((bytes[start..<index], startColumn))
+            }
+            return (fields, false)
+        }
+
         /// The same fields as byte slices, for parsers that need a String for only some of them.
         var fieldSlices: [(bytes: ArraySlice<UInt8>, column: Int)] {
             var result: [(ArraySlice<UInt8>, Int)] = []
@@ -49,11 +75,17 @@ struct TextLines: Sequence {
     }
 
     /// Iterates the lines; a final newline does not start another line.
-    func makeIterator() -> AnyIterator<Line> {
+    func makeIterator() -> Iterator {
+        Iterator(bytes: bytes)
+    }
+
+    /// The lines, one after another.
+    struct Iterator: IteratorProtocol {
+        let bytes: [UInt8]
         var start = 0
         var number = 0
-        let bytes = self.bytes
-        return AnyIterator {
+
+        mutating func next() -> Line? {
             guard start < bytes.count else { return nil }
             number += 1
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count

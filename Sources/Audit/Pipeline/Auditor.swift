@@ -26,7 +26,7 @@ public enum Auditor {
         let (denied, policyWarnings) = PolicyApplication.apply(options.policy, to: &findings, inventory: inventory, today: options.today)
         warnings += policyWarnings
         let groups = matches.reduce(into: [String: [[MatchedAdvisory]]]()) { $0.merge($1.groups) { a, _ in a } }
-        let upgrades = try UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups, cache: cache)
+        let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups, cache: cache)
         let policy = options.policy
         return AuditResult(
             databasePath: store.path, databaseAdvisories: try store.count(),
@@ -62,25 +62,39 @@ public enum Auditor {
 /// Plans the upgrades once the policy is applied: each considers only the findings that are not ignored.
 enum UpgradePlanning {
     static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
-                     cache: AdvisoryCache) throws(AdvisoryStoreError) -> [Upgrade] {
+                     cache: AdvisoryCache) -> [Upgrade] {
         let findingsByKey = Dictionary(grouping: findings) { $0.manifest + "\u{0}" + $0.package }
-        var result: [Upgrade] = []
-        for var upgrade in upgrades {
-            let key = upgrade.manifest + "\u{0}" + upgrade.package
-            let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
-            let mine = findingsByKey[key] ?? []
-            guard mine.contains(where: { !$0.ignored }), let groups = groups[key] else { continue }
-            let ignoredIDs = Set(mine.filter(\.ignored).flatMap { [$0.id] + $0.aliases })
-            let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
-            let advisories = try cache.advisories(upgrade.package, family)
-                .filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
-            let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
-            guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: advisories) else { continue }
-            let plan = planner.plan(groups: liveGroups)
-            let to = upgrade.from.hasPrefix("go") ? plan.to.flatMap(ToolchainSpelling.tag) : plan.to
-            (upgrade.to, upgrade.fixes, upgrade.remaining) = (to, plan.fixes, plan.remaining)
-            result.append(upgrade)
+        let advisories = cache.snapshot
+        var planned = [Upgrade?](repeating: nil, count: upgrades.count)
+        planned.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            nonisolated(unsafe) let groups = groups
+            nonisolated(unsafe) let advisories = advisories
+            DispatchQueue.concurrentPerform(iterations: upgrades.count) { index in
+                output[index] = plan(upgrades[index], findings: findingsByKey, groups: groups, advisories: advisories)
+            }
         }
+        let result = planned.compactMap { $0 }
         return result
+    }
+
+    /// One upgrade (independent of the others, so they are planned on every core).
+    private static func plan(_ upgrade: Upgrade, findings: [String: [Finding]], groups: [String: [[MatchedAdvisory]]],
+                             advisories: [String: [MatchedAdvisory]]) -> Upgrade? {
+        var upgrade = upgrade
+        let key = upgrade.manifest + "\u{0}" + upgrade.package
+        let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
+        let mine = findings[key] ?? []
+        guard mine.contains(where: { !$0.ignored }), let groups = groups[key] else { return nil }
+        let ignoredIDs = Set(mine.filter(\.ignored).flatMap { [$0.id] + $0.aliases })
+        let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
+        let candidates = (advisories[AdvisoryCache.key(upgrade.package, family)] ?? [])
+            .filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
+        let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
+        guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: candidates) else { return nil }
+        let plan = planner.plan(groups: liveGroups)
+        let to = upgrade.from.hasPrefix("go") ? plan.to.flatMap(ToolchainSpelling.tag) : plan.to
+        (upgrade.to, upgrade.fixes, upgrade.remaining) = (to, plan.fixes, plan.remaining)
+        return upgrade
     }
 }

@@ -12,14 +12,14 @@ public enum GoSumParser {
         var errors: [Diagnostic] = []
         let suffix = Array("/go.mod".utf8)
         for line in TextLines(text) {
-            let fields = line.fieldSlices
+            let (fields, more) = line.firstFields(3)
             if fields.isEmpty { continue }
             func fail(_ column: Int, _ message: String) {
                 errors.append(Diagnostic(path: path, line: line.number, column: column, message: message))
             }
             func text(_ index: Int) -> String { String(decoding: fields[index].bytes, as: UTF8.self) }
-            guard fields.count == 3 else {
-                fail(fields[0].column, "wrong number of fields \(fields.count), want 3: module version[/go.mod] hash")
+            guard fields.count == 3, !more else {
+                fail(fields[0].column, "wrong number of fields \(line.fieldSlices.count), want 3: module version[/go.mod] hash")
                 continue
             }
             var version = fields[1].bytes
