@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 
@@ -44,41 +45,73 @@ extension AdvisoryStore {
     /// decoded once however many of the packages it names.
     public func advisories(naming packages: [String], family: EcosystemFamily) throws(AdvisoryStoreError) -> [String: [StoredAdvisory]] {
         let (idsByPackage, rows) = try read { db in
-            var idsByPackage: [String: [Int64]] = [:]
-            var wanted: Set<Int64> = []
-            for package in packages {
-                let keys = family.lookupKeys(forPackage: package)
-                // An index-only lookup, prepared once: an audit asks this for thousands of packages.
-                let statement = try db.cachedStatement(sql: """
-                    SELECT DISTINCT advisory FROM affected_package
-                    WHERE family = ? AND key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
-                    """)
-                let ids = try Int64.fetchAll(statement, arguments: StatementArguments([family.rawValue] + keys))
-                idsByPackage[package] = ids
-                wanted.formUnion(ids)
-            }
+            let idsByPackage = try Self.advisoryIDs(db, packages: packages, family: family)
+            let wanted = Array(Set(idsByPackage.values.joined()))
             var rows: [Int64: StoredRow] = [:]
-            let select = try db.cachedStatement(sql: "SELECT rowid, id, kind, severity, source, curated, raw FROM advisory WHERE rowid = ?")
-            for id in wanted {
-                if let row = try Row.fetchOne(select, arguments: [id]) {
-                    rows[id] = StoredRow(rowid: row["rowid"], id: row["id"], kind: row["kind"], severity: row["severity"],
-                                         source: row["source"], curated: row["curated"], raw: row["raw"])
+            for chunk in stride(from: 0, to: wanted.count, by: 5000).map({ wanted[$0..<min($0 + 5000, wanted.count)] }) {
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT rowid, id, kind, severity, source, curated, raw FROM advisory
+                    WHERE rowid IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments(Array(chunk)))
+                while let row = try cursor.next() {
+                    rows[row["rowid"]] = StoredRow(rowid: row["rowid"], id: row["id"], kind: row["kind"], severity: row["severity"],
+                                                   source: row["source"], curated: row["curated"], raw: row["raw"])
                 }
             }
             return (idsByPackage, rows)
         }
-        var decoded: [Int64: StoredAdvisory] = [:]
-        for (rowid, row) in rows {
-            guard let advisory = try? OSVAdvisory(json: row.raw) else {
-                throw .database(path: path, reason: "stored advisory \(row.id) no longer decodes; re-import it")
+        // Decoding is independent per advisory: on every core.
+        let ordered = Array(rows.values)
+        var results = [StoredAdvisory?](repeating: nil, count: ordered.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
+                let row = ordered[index]
+                guard let advisory = try? OSVAdvisory(json: row.raw) else { return }
+                output[index] = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
+                                               severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
+                                               curated: row.curated)
             }
-            decoded[rowid] = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
-                                            severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
-                                            curated: row.curated)
+        }
+        var decoded: [Int64: StoredAdvisory] = [:]
+        for (row, stored) in zip(ordered, results) {
+            guard let stored else { throw .database(path: path, reason: "stored advisory \(row.id) no longer decodes; re-import it") }
+            decoded[row.rowid] = stored
         }
         return idsByPackage.mapValues { ids in
             ids.compactMap { decoded[$0] }.sorted { $0.advisory.id < $1.advisory.id }
         }
+    }
+
+    /// The ids of the advisories naming each package: index lookups for a few packages, one pass over the
+    /// family's rows for many (an audit of a large tree names thousands).
+    private static func advisoryIDs(_ db: Database, packages: [String], family: EcosystemFamily) throws -> [String: [Int64]] {
+        var idsByPackage: [String: [Int64]] = [:]
+        if packages.count > 200 {
+            var packagesByKey: [String: [String]] = [:]
+            for package in packages {
+                idsByPackage[package] = []
+                for key in family.lookupKeys(forPackage: package) { packagesByKey[key, default: []].append(package) }
+            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT DISTINCT key, advisory FROM affected_package WHERE family = ?",
+                                           arguments: [family.rawValue])
+            while let row = try rows.next() {
+                guard let key: String = row["key"], let owners = packagesByKey[key] else { continue }
+                let id: Int64 = row["advisory"]
+                for package in owners where !(idsByPackage[package]?.contains(id) ?? false) { idsByPackage[package, default: []].append(id) }
+            }
+            return idsByPackage
+        }
+        for package in packages {
+            let keys = family.lookupKeys(forPackage: package)
+            // An index-only lookup, prepared once per shape.
+            let statement = try db.cachedStatement(sql: """
+                SELECT DISTINCT advisory FROM affected_package
+                WHERE family = ? AND key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
+                """)
+            idsByPackage[package] = try Int64.fetchAll(statement, arguments: StatementArguments([family.rawValue] + keys))
+        }
+        return idsByPackage
     }
 
     /// The advisories naming `package` (in `family`, or in every family when `nil`), each with its

@@ -1,4 +1,5 @@
 import Advisories
+import Dispatch
 
 /// An advisory naming a package, with its ranges for that package compiled. A class: it is passed
 /// around a lot, and copying the advisory's fields each time showed in profiles. Immutable, so audits
@@ -37,12 +38,22 @@ final class AdvisoryCache {
     func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
         let missing = Array(Set(packages.filter { cache[family.rawValue + "\u{0}" + $0] == nil }))
         guard !missing.isEmpty else { return }
-        for (package, stored) in try store.advisories(naming: missing, family: family) {
-            cache[family.rawValue + "\u{0}" + package] = stored.compactMap { stored in
-                PackageMatcher(stored.advisory, family: family, package: package).map {
-                    MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
+        // Compiling each package's ranges is independent per package: on every core.
+        let fetched = Array(try store.advisories(naming: missing, family: family))
+        var compiled = [[MatchedAdvisory]](repeating: [], count: fetched.count)
+        compiled.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: fetched.count) { index in
+                let (package, stored) = fetched[index]
+                output[index] = stored.compactMap { stored in
+                    PackageMatcher(stored.advisory, family: family, package: package).map {
+                        MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
+                    }
                 }
             }
+        }
+        for ((package, _), matched) in zip(fetched, compiled) {
+            cache[Self.key(package, family)] = matched
         }
     }
 

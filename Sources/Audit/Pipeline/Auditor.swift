@@ -31,7 +31,7 @@ public enum Auditor {
         return AuditResult(
             databasePath: store.path, databaseAdvisories: try store.count(),
             manifests: audited.map { AuditedManifest(path: $0.path, ecosystem: $0.ecosystem.rawValue, dependencies: $0.dependencies.count) },
-            findings: (findings + denied).sorted(by: order), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
+            findings: sorted(findings + denied), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
             errors: inventory.errors, warnings: warnings,
             failOn: options.failOn ?? policy.failOn ?? .any,
             failKinds: options.kinds ?? policy.kinds ?? Policy.allKinds, roots: options.roots)
@@ -48,6 +48,11 @@ public enum Auditor {
             }
         }
         return results
+    }
+
+    /// Findings in report order, sorted by index (moving the findings themselves costs more).
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.indices.sorted { order(findings[$0], findings[$1]) }.map { findings[$0] }
     }
 
     static func order(_ a: Finding, _ b: Finding) -> Bool {

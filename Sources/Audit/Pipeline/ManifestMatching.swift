@@ -71,26 +71,25 @@ struct ManifestMatching {
         guard !affected.isEmpty else { return }
         let planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
                                      advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
-        let byID = Dictionary(affected.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let groups = AliasGroups.group(affected.map(\.stored)).map { $0.compactMap { byID[$0.advisory.id] } }
+        let groups = AliasGroups.group(affected)
         result.groups[manifest.path + "\u{0}" + dependency.package] = groups
         for group in groups {
-            result.findings.append(finding(group.map(\.stored), verdicts: verdicts, dependency: dependency, manifest: manifest,
+            result.findings.append(finding(group, verdicts: verdicts, dependency: dependency, manifest: manifest,
                                            fixed: planner?.fixed(for: group)))
         }
         result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
                                        fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
     }
 
-    private func finding(_ group: [StoredAdvisory], verdicts: [String: MatchVerdict], dependency: Dependency,
+    private func finding(_ group: [MatchedAdvisory], verdicts: [String: MatchVerdict], dependency: Dependency,
                          manifest: ManifestInventory, fixed: String?) -> Finding {
-        let primary = group[0]
-        let aliases = Set(group.flatMap { [$0.advisory.id] + ($0.advisory.aliases ?? []) }).subtracting([primary.advisory.id])
-        let low = group.compactMap { verdicts[$0.advisory.id] }.first { $0.confidence == .low }
+        let primary = group[0].stored
+        let aliases = Set(group.flatMap { [$0.id] + ($0.stored.advisory.aliases ?? []) }).subtracting([primary.advisory.id])
+        let low = group.compactMap { verdicts[$0.id] }.first { $0.confidence == .low }
         return Finding(
             id: primary.advisory.id, aliases: aliases.sorted(), kind: primary.kind.rawValue,
-            severity: group.map(\.severity).max() ?? .unknown,
-            summary: primary.advisory.summary ?? group.compactMap(\.advisory.summary).first ?? primary.advisory.id,
+            severity: group.map(\.stored.severity).max() ?? .unknown,
+            summary: primary.advisory.summary ?? group.compactMap(\.stored.advisory.summary).first ?? primary.advisory.id,
             ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
             direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
             fixed: dependency.version?.hasPrefix("go") == true ? fixed.flatMap(ToolchainSpelling.tag) : fixed,

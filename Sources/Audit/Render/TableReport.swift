@@ -4,6 +4,7 @@ enum TableReport {
     static func render(_ result: AuditResult, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var out = ""
+        out.reserveCapacity(result.findings.count * 320 + result.upgrades.count * 200 + 1024)
         let byManifest = Dictionary(grouping: result.findings, by: \.manifest)
         for manifest in result.manifests.map(\.path) where byManifest[manifest] != nil {
             out += paint.bold(manifest) + "\n"
