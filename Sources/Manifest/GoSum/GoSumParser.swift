@@ -3,8 +3,18 @@ import Versions
 /// Parses go.sum and go.work.sum content: whitespace-separated `module version[/go.mod] hash` lines,
 /// blank lines allowed (cmd/go's `readGoSum`), with each field checked.
 public enum GoSumParser {
+    /// Checks every line of `text` as `parse` does, without keeping the entries (a go.mod from go 1.17 on
+    /// lists every dependency itself; its go.sum is only checked).
+    public static func validate(_ text: String, path: String) throws(ManifestError) {
+        _ = try parse(text, path: path, keepingEntries: false)
+    }
+
     /// Parses `text`; `path` is used in diagnostics only.
     public static func parse(_ text: String, path: String) throws(ManifestError) -> GoSumFile {
+        try parse(text, path: path, keepingEntries: true)
+    }
+
+    private static func parse(_ text: String, path: String, keepingEntries: Bool) throws(ManifestError) -> GoSumFile {
         if let conflict = MergeConflict.firstMarker(in: text, path: path, regenerate: "then run `go mod tidy`") {
             throw conflict
         }
@@ -34,8 +44,10 @@ public enum GoSumParser {
                 fail(fields[2].column, "malformed hash \"\(text(2))\": want an algorithm prefix such as h1:")
                 continue
             }
-            entries.append(GoSumEntry(path: text(0), version: String(decoding: version, as: UTF8.self), isGoModOnly: goModOnly,
-                                      hash: text(2), line: line.number))
+            if keepingEntries {
+                entries.append(GoSumEntry(path: text(0), version: String(decoding: version, as: UTF8.self), isGoModOnly: goModOnly,
+                                          hash: text(2), line: line.number))
+            }
         }
         if !errors.isEmpty { throw .invalid(errors) }
         return GoSumFile(entries: entries)

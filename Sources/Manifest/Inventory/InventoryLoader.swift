@@ -75,7 +75,7 @@ public struct InventoryLoader {
             inventory.errors += error.diagnostics
         case .success(let parsed):
             let graph = GoModuleGraph(file: parsed.file, path: path, sum: parsed.sum, workspace: workspaceOf[path])
-            if parsed.sum == nil, graph.listsIncompleteIndirects, !parsed.file.requirements.isEmpty, workspaceOf[path] == nil {
+            if !parsed.hasSum, graph.listsIncompleteIndirects, !parsed.file.requirements.isEmpty, workspaceOf[path] == nil {
                 inventory.warnings.append(Diagnostic(.warning, path: path, line: nil, column: nil,
                     message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
             }
@@ -86,15 +86,24 @@ public struct InventoryLoader {
     /// A go.mod and the go.sum beside it, parsed.
     struct ParsedGoModule: Sendable {
         var file: GoModFile
+        /// The go.sum's entries, when the go.mod needs them (below go 1.17).
         var sum: (file: GoSumFile, path: String)?
+        /// Whether a go.sum exists beside it.
+        var hasSum: Bool
     }
 
     static func parseGoModule(_ path: String) -> Result<ParsedGoModule, ManifestError> {
         do throws(ManifestError) {
             let file = try GoModParser.parse(ManifestFile.read(path), path: path)
             let sumPath = PathName.join(PathName.directory(of: path), "go.sum")
-            let sum = try readSum(sumPath).map { (file: $0, path: sumPath) }
-            return .success(ParsedGoModule(file: file, sum: sum))
+            // Below go 1.17 the go.sum completes the dependency list; from 1.17 on it is only checked.
+            if GoModuleGraph(file: file, path: path).listsIncompleteIndirects {
+                let sum = try readSum(sumPath).map { (file: $0, path: sumPath) }
+                return .success(ParsedGoModule(file: file, sum: sum, hasSum: sum != nil))
+            }
+            let hasSum = ManifestFile.exists(sumPath)
+            if hasSum { try GoSumParser.validate(ManifestFile.read(sumPath), path: sumPath) }
+            return .success(ParsedGoModule(file: file, sum: nil, hasSum: hasSum))
         } catch {
             return .failure(error)
         }
