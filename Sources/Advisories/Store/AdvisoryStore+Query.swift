@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// An advisory as stored: the decoded OSV entry and what the store knows of it.
 public struct StoredAdvisory: Sendable, Hashable {
@@ -49,13 +50,15 @@ extension AdvisoryStore {
             let wanted = Array(Set(idsByPackage.values.joined()))
             var rows: [Int64: StoredRow] = [:]
             for chunk in stride(from: 0, to: wanted.count, by: 5000).map({ wanted[$0..<min($0 + 5000, wanted.count)] }) {
-                let cursor = try Row.fetchCursor(db, sql: """
+                let select = try BoundStatement(db, """
                     SELECT rowid, id, kind, severity, source, curated, raw FROM advisory
                     WHERE rowid IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments(Array(chunk)))
-                while let row = try cursor.next() {
-                    rows[row["rowid"]] = StoredRow(rowid: row["rowid"], id: row["id"], kind: row["kind"], severity: row["severity"],
-                                                   source: row["source"], curated: row["curated"], raw: row["raw"])
+                    """)
+                try select.forEachRow(chunk.map { .integer($0) }) { row in
+                    let rowid = sqlite3_column_int64(row, 0)
+                    rows[rowid] = StoredRow(rowid: rowid, id: BoundStatement.text(row, 1) ?? "", kind: BoundStatement.text(row, 2) ?? "",
+                                            severity: BoundStatement.text(row, 3) ?? "", source: BoundStatement.text(row, 4) ?? "",
+                                            curated: sqlite3_column_int64(row, 5) != 0, raw: BoundStatement.text(row, 6) ?? "")
                 }
             }
             return (idsByPackage, rows)
@@ -93,11 +96,10 @@ extension AdvisoryStore {
                 idsByPackage[package] = []
                 for key in family.lookupKeys(forPackage: package) { packagesByKey[key, default: []].append(package) }
             }
-            let rows = try Row.fetchCursor(db, sql: "SELECT DISTINCT key, advisory FROM affected_package WHERE family = ?",
-                                           arguments: [family.rawValue])
-            while let row = try rows.next() {
-                guard let key: String = row["key"], let owners = packagesByKey[key] else { continue }
-                let id: Int64 = row["advisory"]
+            let scan = try BoundStatement(db, "SELECT key, advisory FROM affected_package WHERE family = ? AND key IS NOT NULL")
+            try scan.forEachRow([.text(family.rawValue)]) { row in
+                guard let key = BoundStatement.text(row, 0), let owners = packagesByKey[key] else { return }
+                let id = sqlite3_column_int64(row, 1)
                 for package in owners where !(idsByPackage[package]?.contains(id) ?? false) { idsByPackage[package, default: []].append(id) }
             }
             return idsByPackage

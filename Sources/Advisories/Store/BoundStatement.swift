@@ -19,6 +19,38 @@ struct BoundStatement {
         case integer(Int64)
     }
 
+    /// Binds `values`, then calls `row` for every result row with SQLite's statement handle, for reading
+    /// columns without building GRDB rows (`sqlite3_column_*`).
+    func forEachRow(_ values: [Value], _ row: (OpaquePointer) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        defer { sqlite3_reset(handle) }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            case .text(nil): sqlite3_bind_null(handle, index)
+            case .text(let text?): sqlite3_bind_text(handle, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            case .utf8: preconditionFailure("not used for queries")
+            }
+        }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try row(handle)
+        }
+    }
+
+    /// The text of column `index` of the current row (`nil` for NULL).
+    static func text(_ handle: OpaquePointer, _ index: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
+    }
+
     /// Binds `values` to the parameters in order and steps once; returns the first column of a row as
     /// integers when the statement yields one.
     @discardableResult

@@ -55,6 +55,14 @@ enum StoreSchema {
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2: covering package index") { db in
+            // Audits of large trees read every (key, advisory) of a family; with the advisory in the index
+            // that is a scan of the index alone.
+            try db.execute(sql: """
+                DROP INDEX affected_package_lookup;
+                CREATE INDEX affected_package_lookup ON affected_package(family, key, advisory);
+                """)
+        }
         return migrator
     }
 }

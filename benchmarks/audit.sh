@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks `depwatch audit` (issue 4), release build, against a database holding ../shared/advisories:
+#   1. all of ../shared/corpus, as a whole process, against the straightforward Python matcher
+#      (baseline_audit.py, which loads the OSV files on every run);
+#   2. one large module: a 20 KB go.mod with a 350 KB go.sum (make_large_gomod.py);
+#   3. the per-dependency matching cost: (audit − deps) / dependencies.
+# Usage: benchmarks/audit.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+swift build -c release --product depwatch >/dev/null
+bin=$PWD/.build/release/depwatch
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" db import ../shared/advisories --db "$work/db.sqlite" >/dev/null
+deps=$("$bin" deps ../shared/corpus --format json 2>/dev/null | python3 -c 'import json,sys; print(sum(len(m["dependencies"]) for m in json.load(sys.stdin)["manifests"]))')
+echo "corpus: $deps dependencies"
+
+echo "== 1. audit ../shared/corpus (table to /dev/null; exit 1 is expected: there are findings)"
+hyperfine --warmup 5 --runs "$runs" -N -i \
+  -n depwatch-audit "$bin audit ../shared/corpus --db $work/db.sqlite" \
+  -n python-baseline "python3 benchmarks/baseline_audit.py ../shared/advisories ../shared/corpus" \
+  -n depwatch-deps "$bin deps ../shared/corpus" \
+  --export-json "$work/corpus.json" | grep -vE '^\s*$'
+python3 - "$work/corpus.json" "$deps" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+deps = int(sys.argv[2])
+print(f"depwatch is {r['python-baseline'] / r['depwatch-audit']:.2f}x faster than the baseline; "
+      f"matching, planning and reporting cost {(r['depwatch-audit'] - r['depwatch-deps']) / deps * 1e6:.1f} µs per dependency "
+      f"(audit {r['depwatch-audit'] * 1e3:.1f} ms − deps {r['depwatch-deps'] * 1e3:.1f} ms, over {deps} dependencies)")
+PY
+
+echo "== 2. one large module"
+python3 benchmarks/make_large_gomod.py ../shared/corpus "$work/large"
+hyperfine --warmup 5 --runs "$runs" -N -i -n large-module "$bin audit $work/large --db $work/db.sqlite" | grep -vE '^\s*$'
