@@ -23,9 +23,7 @@ public final class AdvisoryStore: Sendable {
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try checkOwnership()
-            try migrateIfNeeded()
-            try seedCuratedIfStale()
+            try prepare()
         } catch let error as AdvisoryStoreError {
             throw error
         } catch {
@@ -46,36 +44,44 @@ public final class AdvisoryStore: Sendable {
         return .database(path: path, reason: "\(error)")
     }
 
-    private func checkOwnership() throws {
-        let (applicationID, tables) = try pool.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+    /// What opening needs to know, read in one transaction.
+    private struct OpeningState: Sendable {
+        var applicationID: Int32
+        var tables: Int
+        var migrated: Bool
+        var superseded: Bool
+        var curatedDigest: String?
+    }
+
+    /// Checks that the file is depwatch's, migrates it when needed, and loads the compiled-in curated
+    /// advisories when the database does not have this binary's set — reading once when nothing is needed.
+    private func prepare() throws {
+        let migrator = StoreSchema.migrator
+        let state = try pool.read { db in
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            let migrated = try migrator.hasCompletedMigrations(db)
+            let hasMeta = try db.tableExists("meta")
+            return OpeningState(
+                applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, tables: tables,
+                migrated: migrated, superseded: try migrator.hasBeenSuperseded(db),
+                curatedDigest: hasMeta ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'curated'") : nil)
         }
-        if applicationID != StoreSchema.applicationID && (applicationID != 0 || tables > 0) {
+        if state.applicationID != StoreSchema.applicationID && (state.applicationID != 0 || state.tables > 0) {
             throw AdvisoryStoreError.foreignDatabase(path: path)
         }
+        if state.superseded { throw AdvisoryStoreError.newerSchema(path: path) }
+        if !state.migrated { try migrator.migrate(pool) }
+        if state.curatedDigest != CuratedAdvisories.digest { try seedCurated() }
     }
 
-    private func migrateIfNeeded() throws {
-        let migrator = StoreSchema.migrator
-        let (completed, superseded) = try pool.read { db in
-            (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
-        }
-        if superseded { throw AdvisoryStoreError.newerSchema(path: path) }
-        if !completed { try migrator.migrate(pool) }
-    }
-
-    /// Loads the compiled-in curated advisories when the database does not have this binary's set.
-    private func seedCuratedIfStale() throws {
-        let digest = CuratedAdvisories.digest
-        let stored = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'curated'") }
-        guard stored != digest else { return }
+    /// Loads the compiled-in curated advisories.
+    private func seedCurated() throws {
         try pool.write { db in
             var writer = try RecordWriter(db, source: CuratedAdvisories.source, curated: true)
             for (_, json) in CuratedAdvisories.documents {
                 _ = try writer.write(try OSVRecordScanner.record(Array(json.utf8)))
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('curated', ?)", arguments: [digest])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('curated', ?)", arguments: [CuratedAdvisories.digest])
         }
     }
 
