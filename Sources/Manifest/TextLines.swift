@@ -11,11 +11,16 @@ struct TextLines: Sequence {
             fieldSlices.map { (String(decoding: $0.bytes, as: UTF8.self), $0.column) }
         }
 
-        /// The first `limit` fields as byte slices (and whether there are more), without allocating: the
-        /// shape of a go.sum line.
+        /// The fields as byte slices, for parsers that need a String for only some of them.
+        var fieldSlices: [(bytes: ArraySlice<UInt8>, column: Int)] {
+            firstFields(Int.max).fields
+        }
+
+        /// The first `limit` fields as byte slices with their columns, and whether more follow (a go.sum
+        /// line needs three, and stops looking after a fourth).
         func firstFields(_ limit: Int) -> (fields: [(bytes: ArraySlice<UInt8>, column: Int)], more: Bool) {
             var fields: [(bytes: ArraySlice<UInt8>, column: Int)] = []
-            fields.reserveCapacity(limit)
+            if limit < 8 { fields.reserveCapacity(limit) }
             var index = bytes.startIndex
             var column = 1
             while index < bytes.endIndex {
@@ -35,30 +40,6 @@ struct TextLines: Sequence {
                 fields.append((bytes[start..<index], startColumn))
             }
             return (fields, false)
-        }
-
-        /// The same fields as byte slices, for parsers that need a String for only some of them.
-        var fieldSlices: [(bytes: ArraySlice<UInt8>, column: Int)] {
-            var result: [(ArraySlice<UInt8>, Int)] = []
-            var index = bytes.startIndex
-            var column = 1
-            while index < bytes.endIndex {
-                let byte = bytes[index]
-                if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                    index += 1
-                    column += 1
-                    continue
-                }
-                let start = index
-                let startColumn = column
-                while index < bytes.endIndex, bytes[index] != 0x20, bytes[index] != 0x09, bytes[index] != 0x0D {
-                    if bytes[index] & 0xC0 != 0x80 && index != start { column += 1 }
-                    index += 1
-                }
-                column += 1
-                result.append((bytes[start..<index], startColumn))
-            }
-            return result
         }
 
         /// Whether the line starts with `prefix`.
