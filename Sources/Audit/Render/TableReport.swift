@@ -58,7 +58,7 @@ enum TableReport {
         if ignored > 0 { parts.append("\(ignored) ignored") }
         if !r.unverifiable.isEmpty { parts.append("\(r.unverifiable.count) not checked") }
         parts.append("\(r.failing.count) at or above fail-on \(r.failOn.rawValue)")
-        return parts.joined(separator: ", ") + " (\(r.databaseAdvisories) advisories)"
+        return parts.joined(separator: ", ") + " (\(r.databaseAdvisories) advisor\(r.databaseAdvisories == 1 ? "y" : "ies"))"
     }
 }
 
