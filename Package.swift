@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Versions", targets: ["Versions"]),
         .library(name: "Advisories", targets: ["Advisories"]),
         .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Git", targets: ["Git"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,8 @@ let package = Package(
             ]
         ),
         .target(name: "Versions"),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "Git", dependencies: ["CGit2"]),
         .target(name: "Manifest", dependencies: ["Versions"]),
         .target(
             name: "Advisories",
@@ -62,6 +65,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Advisories", "Manifest", "DepwatchTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "DepwatchTestSupport"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,0 +1,186 @@
+import CGit2
+import Foundation
+
+/// A git repository (work tree or bare), opened through libgit2. Reads objects straight from the object
+/// database: no checkout, and the repository's HEAD, index and work tree are never touched.
+public final class Repository: @unchecked Sendable {
+    let handle: OpaquePointer
+    /// The path given to `open`.
+    public let path: String
+
+    /// Opens the repository at `path` (a work tree, its `.git`, or a bare repository).
+    public init(path: String) throws(GitError) {
+        GitLibrary.ensure()
+        var repository: OpaquePointer?
+        try GitError.check(git_repository_open_ext(&repository, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
+                           "open repository \(path)")
+        handle = repository!
+        self.path = path
+    }
+
+    deinit {
+        git_repository_free(handle)
+    }
+
+    /// Whether the repository has no work tree.
+    public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
+    /// Whether the repository is a shallow clone.
+    public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
+    /// The commit a revision names: a branch, `origin/main`, `HEAD~3`, a tag, an id or a prefix of one,
+    /// `REV^{commit}`. Tags are peeled to their commit.
+    public func commit(_ revision: String) throws(GitError) -> Commit {
+        let object = try peeledCommit(revision)
+        defer { git_commit_free(object) }
+        return Self.describe(object)
+    }
+
+    /// The commit object for `revision` (the caller frees it).
+    func peeledCommit(_ revision: String) throws(GitError) -> OpaquePointer {
+        var object: OpaquePointer?
+        try GitError.check(git_revparse_single(&object, handle, revision), "resolve \(revision)")
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try GitError.check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "resolve \(revision) to a commit")
+        return commit!
+    }
+
+    static func describe(_ commit: OpaquePointer) -> Commit {
+        let id = ObjectID.hex(git_commit_id(commit))
+        let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+        let parents = (0..<git_commit_parentcount(commit)).map { ObjectID.hex(git_commit_parent_id(commit, $0)) }
+        return Commit(id: id, summary: summary, time: Int64(git_commit_time(commit)), parents: parents)
+    }
+
+    /// The content of the file at `path` in `revision`'s tree, or `nil` when there is no such file.
+    public func blob(at revision: String, path: String) throws(GitError) -> Data? {
+        let commit = try peeledCommit(revision)
+        defer { git_commit_free(commit) }
+        var tree: OpaquePointer?
+        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        let found = git_tree_entry_bypath(&entry, tree, path)
+        if found == GIT_ENOTFOUND.rawValue { return nil }
+        try GitError.check(found, "find \(revision):\(path)")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        var blob: OpaquePointer?
+        try GitError.check(git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), "read \(revision):\(path)")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return Data() }
+        return Data(bytes: content, count: size)
+    }
+
+    /// The paths of every file (blob) in `revision`'s tree, sorted.
+    public func files(at revision: String) throws(GitError) -> [String] {
+        let commit = try peeledCommit(revision)
+        defer { git_commit_free(commit) }
+        var tree: OpaquePointer?
+        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        defer { git_tree_free(tree) }
+        final class Collector { var paths: [String] = [] }
+        let collector = Collector()
+        let walked = git_tree_walk(tree, GIT_TREEWALK_PRE, { root, entry, payload in
+            guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let payload else { return 0 }
+            let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
+            collector.paths.append(String(cString: root!) + String(cString: git_tree_entry_name(entry)))
+            return 0
+        }, Unmanaged.passUnretained(collector).toOpaque())
+        try GitError.check(walked, "list the files of \(revision)")
+        return collector.paths.sorted()
+    }
+
+    /// Every tag, lightweight and annotated, peeled to its commit (tags of other objects are skipped).
+    public func tags() throws(GitError) -> [Tag] {
+        final class Collector { var tags: [(String, git_oid)] = [] }
+        let collector = Collector()
+        let listed = git_tag_foreach(handle, { name, oid, payload in
+            guard let name, let oid, let payload else { return 0 }
+            Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue().tags.append((String(cString: name), oid.pointee))
+            return 0
+        }, Unmanaged.passUnretained(collector).toOpaque())
+        try GitError.check(listed, "list tags")
+        var tags: [Tag] = []
+        for (reference, oid) in collector.tags {
+            var oid = oid
+            var object: OpaquePointer?
+            guard git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY) == 0 else { continue }
+            defer { git_object_free(object) }
+            let annotated = git_object_type(object) == GIT_OBJECT_TAG
+            var commit: OpaquePointer?
+            guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0 else { continue }
+            defer { git_object_free(commit) }
+            let name = reference.hasPrefix("refs/tags/") ? String(reference.dropFirst("refs/tags/".count)) : reference
+            tags.append(Tag(name: name, commit: ObjectID.hex(git_object_id(commit)), annotated: annotated))
+        }
+        return tags.sorted { $0.name < $1.name }
+    }
+
+    /// The commits reachable from `head` but not from `base`, oldest first (parents before children).
+    public func commits(from base: String, to head: String) throws(GitError) -> [Commit] {
+        let baseCommit = try peeledCommit(base)
+        defer { git_commit_free(baseCommit) }
+        let headCommit = try peeledCommit(head)
+        defer { git_commit_free(headCommit) }
+        var walk: OpaquePointer?
+        try GitError.check(git_revwalk_new(&walk, handle), "walk \(base)..\(head)")
+        defer { git_revwalk_free(walk) }
+        try GitError.check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "walk \(base)..\(head)")
+        try GitError.check(git_revwalk_push(walk, git_commit_id(headCommit)), "walk from \(head)")
+        try GitError.check(git_revwalk_hide(walk, git_commit_id(baseCommit)), "walk past \(base)")
+        var commits: [Commit] = []
+        var oid = git_oid()
+        while true {
+            let next = git_revwalk_next(&oid, walk)
+            if next == GIT_ITEROVER.rawValue { break }
+            try GitError.check(next, "walk \(base)..\(head)")
+            var commit: OpaquePointer?
+            try GitError.check(git_commit_lookup(&commit, handle, &oid), "read commit \(ObjectID.hex(&oid))")
+            commits.append(Self.describe(commit!))
+            git_commit_free(commit)
+        }
+        return commits
+    }
+
+    /// Whether `descendant` has `ancestor` in its history (a commit is not its own descendant).
+    public func isDescendant(_ descendant: String, of ancestor: String) throws(GitError) -> Bool {
+        let a = try peeledCommit(descendant)
+        defer { git_commit_free(a) }
+        let b = try peeledCommit(ancestor)
+        defer { git_commit_free(b) }
+        let result = git_graph_descendant_of(handle, git_commit_id(a), git_commit_id(b))
+        try GitError.check(result, "compare \(descendant) with \(ancestor)")
+        return result == 1
+    }
+
+    /// Writes `revision`'s tree into `directory` (created if missing), leaving the repository's HEAD,
+    /// index and work tree as they were.
+    public func checkout(_ revision: String, into directory: String) throws(GitError) {
+        let commit = try peeledCommit(revision)
+        defer { git_commit_free(commit) }
+        var tree: OpaquePointer?
+        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        defer { git_tree_free(tree) }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var options = git_checkout_options()
+        try GitError.check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "prepare checkout")
+        options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DONT_UPDATE_INDEX.rawValue
+        let result = directory.withCString { target -> Int32 in
+            options.target_directory = target
+            return git_checkout_tree(handle, tree, &options)
+        }
+        try GitError.check(result, "check out \(revision) into \(directory)")
+    }
+}
+
+/// Object ids as hexadecimal text.
+enum ObjectID {
+    static func hex(_ oid: UnsafePointer<git_oid>!) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_tostr(&buffer, buffer.count, oid)
+        return String(cString: buffer)
+    }
+}
