@@ -25,6 +25,7 @@ let package = Package(
                 "Manifest",
                 "Advisories",
                 "Audit",
+                "Diff",
                 "Versions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "Versions"),
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "Git", dependencies: ["CGit2"]),
+        .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Versions"]),
         .target(
             name: "Advisories",
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Advisories", "Manifest", "DepwatchTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "DepwatchTestSupport"]),
+        .testTarget(name: "DiffTests", dependencies: ["Diff", "Audit", "DepwatchTestSupport"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]
 )

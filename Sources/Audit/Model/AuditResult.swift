@@ -28,6 +28,8 @@ public struct AuditResult: Sendable {
     public var failKinds: Set<String>
     /// The scan roots (SARIF locations are relative to the first).
     public var roots: [String]
+    /// The manifests as read, with every dependency (for comparing two audits).
+    public var inventory: Inventory = Inventory()
 
     /// Findings that count toward failing: not ignored, of a failing kind, at or above the threshold.
     public var failing: [Finding] {

@@ -28,13 +28,15 @@ public enum Auditor {
         let groups = matches.reduce(into: [String: [[MatchedAdvisory]]]()) { $0.merge($1.groups) { a, _ in a } }
         let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups, cache: cache)
         let policy = options.policy
-        return AuditResult(
+        var result = AuditResult(
             databasePath: store.path, databaseAdvisories: try store.count(),
             manifests: audited.map { AuditedManifest(path: $0.path, ecosystem: $0.ecosystem.rawValue, dependencies: $0.dependencies.count) },
             findings: sorted(findings + denied), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
             errors: inventory.errors, warnings: warnings,
             failOn: options.failOn ?? policy.failOn ?? .any,
             failKinds: options.kinds ?? policy.kinds ?? Policy.allKinds, roots: options.roots)
+        result.inventory = inventory
+        return result
     }
 
     /// Matches manifests on every core; results in the manifests' order.

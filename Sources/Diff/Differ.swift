@@ -1,0 +1,81 @@
+import Advisories
+import Audit
+import Foundation
+import Git
+import Manifest
+
+/// What to compare.
+public struct DiffOptions: Sendable {
+    /// The repository (work tree or bare).
+    public var repository: String
+    /// The base revision (the target branch).
+    public var base: String
+    /// The head revision; `nil` for the work tree as it is (uncommitted edits count).
+    public var head: String?
+    /// Paths inside the repository to limit the comparison to (all when empty).
+    public var subpaths: [String]
+    /// The audit settings applied to both sides (policy, thresholds, Go toolchain).
+    public var audit: AuditOptions
+
+    /// Creates options; `audit.roots` is ignored (the sides decide their roots).
+    public init(repository: String, base: String, head: String? = nil, subpaths: [String] = [], audit: AuditOptions) {
+        self.repository = repository
+        self.base = base
+        self.head = head
+        self.subpaths = subpaths
+        self.audit = audit
+    }
+}
+
+/// Compares the dependencies and findings of two revisions (or a revision and the work tree): what the
+/// change introduces, what it fixes, and what was there already.
+public enum Differ {
+    /// The diff of `options.base` and `options.head`.
+    public static func diff(_ options: DiffOptions, store: AdvisoryStore) throws(DiffError) -> DiffResult {
+        do {
+            let repository = try Repository(path: options.repository)
+            let baseCommit = try resolve(options.base, in: repository, path: options.repository)
+            let headCommit = try options.head.map { (revision) throws(DiffError) in try resolve(revision, in: repository, path: options.repository) }
+            if options.head == nil, repository.isBare { throw DiffError.bareNeedsHead(repository: options.repository) }
+            let base = try RevisionSnapshot(repository, revision: baseCommit.id, subpaths: options.subpaths)
+            let headSnapshot = try headCommit.map { try RevisionSnapshot(repository, revision: $0.id, subpaths: options.subpaths) }
+            let headRoot = headSnapshot?.root ?? options.repository
+            let baseAudit = try audit(root: base.root, subpaths: options.subpaths, options: options.audit, store: store)
+            let headAudit = try audit(root: headRoot, subpaths: options.subpaths, options: options.audit, store: store)
+            let manifests = ManifestPairing.compare(base: Side(baseAudit, root: base.root), head: Side(headAudit, root: headRoot))
+            return DiffResult(base: options.base, baseCommit: baseCommit.id, head: options.head, headCommit: headCommit?.id,
+                              manifests: manifests, headAudit: headAudit)
+        } catch let error as DiffError {
+            throw error
+        } catch let error as GitError {
+            throw .git(error)
+        } catch let error as AdvisoryStoreError {
+            throw .store(error)
+        } catch {
+            throw .snapshot(error.localizedDescription)
+        }
+    }
+
+    private static func resolve(_ revision: String, in repository: Repository, path: String) throws(DiffError) -> Commit {
+        do {
+            return try repository.commit(revision)
+        } catch {
+            if error.isNotFound { throw .missingRevision(revision: revision, repository: path) }
+            throw .git(error)
+        }
+    }
+
+    private static func audit(root: String, subpaths: [String], options: AuditOptions, store: AdvisoryStore) throws -> AuditResult {
+        var options = options
+        let roots = subpaths.isEmpty ? [root] : subpaths.map { PathName.join(root, $0) }
+        options.roots = roots.filter { FileManager.default.fileExists(atPath: $0) }
+        // A path that does not exist on this side has no manifests: audit an empty folder for it.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-empty-\(UUID().uuidString)").path
+        if options.roots.isEmpty {
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            options.roots = [empty]
+        }
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        return try Auditor.audit(options, store: store)
+    }
+}

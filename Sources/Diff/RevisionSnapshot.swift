@@ -1,0 +1,38 @@
+import Foundation
+import Git
+import Manifest
+
+/// The manifests of one revision, read from git objects (no checkout) into a temporary folder that keeps
+/// their paths, so the ordinary manifest reading applies. Removed with the value.
+final class RevisionSnapshot {
+    /// The files that make up manifests and their companions.
+    static let names: Set<String> = ["go.mod", "go.sum", "go.work", "go.work.sum", "Package.resolved", "Package.swift"]
+
+    /// The folder standing for the repository's root at the revision.
+    let root: String
+
+    /// Writes the manifest files of `revision` below `subpaths` (all when empty).
+    init(_ repository: Repository, revision: String, subpaths: [String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-diff-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for path in try repository.files(at: revision) where Self.isManifest(path, below: subpaths) {
+            guard let content = try repository.blob(at: revision, path: path) else { continue }
+            let target = URL(fileURLWithPath: root).appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try content.write(to: target)
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// Whether `path` names a manifest file below one of `subpaths` and outside the folders discovery skips.
+    static func isManifest(_ path: String, below subpaths: [String]) -> Bool {
+        let components = path.split(separator: "/").map(String.init)
+        guard let name = components.last, names.contains(name) else { return false }
+        if components.dropLast().contains(where: ManifestDiscovery.skippedDirectories.contains) { return false }
+        let cleaned = subpaths.map(PathName.clean).filter { $0 != "." }
+        return cleaned.isEmpty || cleaned.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+}

@@ -1,0 +1,64 @@
+import Advisories
+import ArgumentParser
+import Audit
+import Diff
+import Foundation
+
+extension DiffFormat: ExpressibleByArgument {}
+
+extension Depwatch {
+    /// `depwatch diff --base REV [--head REV] [--repo DIR] [PATH…]`: what a change brings in.
+    struct DiffCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "Compare the dependencies and findings of two revisions (a pull request against its target).",
+            discussion: "Exit 1 only for findings the change introduces at or above --fail-on; findings already on the base are shown, never failing."
+        )
+
+        @Option(help: "The base revision (the target branch): main, origin/main, a tag, an id.") var base: String
+        @Option(help: "The head revision (default: the work tree as it is, uncommitted edits included).") var head: String?
+        @Option(help: "The repository (work tree or bare; default: .).") var repo: String = "."
+        @Argument(help: "Paths inside the repository to compare (default: all).") var paths: [String] = []
+        @Option(help: "table, json, markdown or sarif.") var format: DiffFormat = .table
+        @Option(help: ArgumentHelp("Write the report to a file (atomically).", valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp("The policy file (default: depwatch.toml at the repository root).", valueName: "file"))
+        var config: String?
+        @Option(help: "The lowest severity that fails the run (overrides the policy).") var failOn: FailThreshold?
+        @Option(help: ArgumentHelp("The Go toolchain to check the standard library against.", valueName: "version"))
+        var goVersion: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let policy: Policy
+            do {
+                policy = try PolicyLocation.load(config: config, roots: [repo])
+            } catch {
+                Diagnostics.print(message: error.localizedDescription)
+                throw ExitStatus.error.exitCode
+            }
+            let store = try database.open()
+            let audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
+            let result: DiffResult
+            do {
+                result = try Differ.diff(DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit), store: store)
+            } catch {
+                Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
+                throw ExitStatus.error.exitCode
+            }
+            let text = try format.render(result)
+            if let output {
+                do { try ReportFile.write(text, to: output) } catch {
+                    Diagnostics.print(message: error.localizedDescription)
+                    throw ExitStatus.error.exitCode
+                }
+            } else {
+                print(text, terminator: "")
+            }
+            if !result.headAudit.errors.isEmpty {
+                Diagnostics.print(result.headAudit.errors)
+                throw ExitStatus.error.exitCode
+            }
+            if !result.failing.isEmpty { throw ExitStatus.findings.exitCode }
+        }
+    }
+}
