@@ -1,4 +1,5 @@
 import Advisories
+import Audit
 import Foundation
 import Git
 
@@ -14,6 +15,8 @@ public enum DiffError: Error, LocalizedError, Sendable {
     case store(AdvisoryStoreError)
     /// A snapshot could not be written.
     case snapshot(String)
+    /// The vetting records are malformed.
+    case records(AuditError)
 
     /// One line that says what is wrong and what to do.
     public var errorDescription: String? {
@@ -27,6 +30,7 @@ public enum DiffError: Error, LocalizedError, Sendable {
         case let .git(error): return error.localizedDescription
         case let .store(error): return error.localizedDescription
         case let .snapshot(reason): return "cannot read the manifests of a revision: \(reason)"
+        case let .records(error): return error.localizedDescription
         }
     }
 }

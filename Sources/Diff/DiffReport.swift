@@ -33,6 +33,11 @@ enum DiffTable {
             if !m.existing.isEmpty { out += "  \(m.existing.count) finding(s) already at the base\n" }
             out += "\n"
         }
+        if r.requireVetting, !r.unvetted.isEmpty {
+            out += "Not vetted (vetting is required; record a review with depwatch vet PACKAGE@VERSION --reason …)\n"
+            for u in r.unvetted { out += "  \(u.package)@\(u.version ?? "?")  (\(u.manifest))\n" }
+            out += "\n"
+        }
         let introduced = r.manifests.flatMap(\.introduced).count, fixed = r.manifests.flatMap(\.fixed).count
         out += "\(introduced) introduced, \(fixed) fixed, \(r.manifests.flatMap(\.existing).count) already there; "
             + "\(r.failing.count) at or above fail-on \(r.headAudit.failOn.rawValue)\n"
@@ -59,6 +64,10 @@ enum DiffMarkdown {
             for (path, f) in introduced {
                 out += "| \(f.severity.rawValue) | \(f.url.map { "[\(f.id)](\($0))" } ?? "`\(f.id)`") | `\(f.package)` | \(f.version) | \(f.fixed ?? "no fix known") | `\(path)` |\n"
             }
+        }
+        if r.requireVetting, !r.unvetted.isEmpty {
+            out += "\n**Not vetted**: " + r.unvetted.map { "`\($0.package)@\($0.version ?? "?")`" }.joined(separator: ", ")
+                + " — record a review with `depwatch vet PACKAGE@VERSION --reason \"…\"`.\n"
         }
         let fixed = r.manifests.flatMap(\.fixed)
         if !fixed.isEmpty { out += "\nFixes \(fixed.count): " + fixed.map { "`\($0.id)`" }.joined(separator: ", ") + "\n" }
@@ -93,6 +102,8 @@ enum DiffJSON {
             "base": ["revision": r.base, "commit": r.baseCommit],
             "head": ["revision": value(r.head), "commit": value(r.headCommit)],
             "manifests": manifests,
+            "require_vetting": r.requireVetting,
+            "unvetted": r.unvetted.map { ["manifest": $0.manifest, "package": $0.package, "version": value($0.version)] },
             "summary": ["introduced": r.manifests.flatMap(\.introduced).count, "fixed": r.manifests.flatMap(\.fixed).count,
                         "existing": r.manifests.flatMap(\.existing).count, "failing": r.failing.count,
                         "fail_on": r.headAudit.failOn.rawValue],

@@ -40,6 +40,16 @@ public struct ManifestDiff: Sendable {
     public var existing: [Finding]
 }
 
+/// A dependency the change brings in (or upgrades) that nobody has vetted at that version.
+public struct UnvettedDependency: Sendable, Hashable {
+    /// The manifest, relative to the repository root.
+    public var manifest: String
+    /// The package.
+    public var package: String
+    /// The version pinned at the head.
+    public var version: String?
+}
+
 /// The result of `depwatch diff` (`depwatch.diff/1`).
 public struct DiffResult: Sendable {
     /// The schema identifier.
@@ -55,6 +65,16 @@ public struct DiffResult: Sendable {
     public var manifests: [ManifestDiff]
     /// The audit of the head (its policy, thresholds, database).
     public var headAudit: AuditResult
+    /// New or upgraded dependencies that no vetting record covers (checked when vetting is required).
+    public var unvetted: [UnvettedDependency] = []
+    /// Whether vetting is required (policy `require-vetting` or `--require-vetting`).
+    public var requireVetting = false
+
+    /// Whether the run fails: introduced findings at or above the threshold, or unvetted dependencies
+    /// when vetting is required.
+    public var fails: Bool {
+        !failing.isEmpty || (requireVetting && !unvetted.isEmpty)
+    }
 
     /// Introduced findings that fail the run (not ignored, of a failing kind, at or above the threshold).
     public var failing: [Finding] {

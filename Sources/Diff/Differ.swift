@@ -16,6 +16,8 @@ public struct DiffOptions: Sendable {
     public var subpaths: [String]
     /// The audit settings applied to both sides (policy, thresholds, Go toolchain).
     public var audit: AuditOptions
+    /// `--require-vetting`, on top of the policy's `require-vetting`.
+    public var requireVetting = false
 
     /// Creates options; `audit.roots` is ignored (the sides decide their roots).
     public init(repository: String, base: String, head: String? = nil, subpaths: [String] = [], audit: AuditOptions) {
@@ -43,16 +45,45 @@ public enum Differ {
             let baseAudit = try audit(root: base.root, subpaths: options.subpaths, options: options.audit, store: store)
             let headAudit = try audit(root: headRoot, subpaths: options.subpaths, options: options.audit, store: store)
             let manifests = ManifestPairing.compare(base: Side(baseAudit, root: base.root), head: Side(headAudit, root: headRoot))
-            return DiffResult(base: options.base, baseCommit: baseCommit.id, head: options.head, headCommit: headCommit?.id,
-                              manifests: manifests, headAudit: headAudit)
+            var result = DiffResult(base: options.base, baseCommit: baseCommit.id, head: options.head, headCommit: headCommit?.id,
+                                    manifests: manifests, headAudit: headAudit)
+            result.requireVetting = options.requireVetting || options.audit.policy.requireVetting
+            if result.requireVetting {
+                let records = try vetRecords(repository, head: headCommit?.id, named: options.head, workTree: options.repository)
+                result.unvetted = Self.unvetted(manifests, head: Side(headAudit, root: headRoot), records: records)
+            }
+            return result
         } catch let error as DiffError {
             throw error
         } catch let error as GitError {
             throw .git(error)
         } catch let error as AdvisoryStoreError {
             throw .store(error)
+        } catch let error as AuditError {
+            throw .records(error)
         } catch {
             throw .snapshot(error.localizedDescription)
+        }
+    }
+
+    /// The vetting records at the head (the work tree's file, or the head revision's).
+    private static func vetRecords(_ repository: Repository, head: String?, named name: String?, workTree: String) throws -> VetRecords {
+        if let head {
+            guard let data = try repository.blob(at: head, path: VetRecords.fileName) else { return VetRecords() }
+            return try VetRecords.parse(String(decoding: data, as: UTF8.self), path: "\(name ?? head):\(VetRecords.fileName)")
+        }
+        let path = PathName.join(workTree, VetRecords.fileName)
+        guard FileManager.default.fileExists(atPath: path) else { return VetRecords() }
+        return try VetRecords.parse(try ManifestFile.read(path), path: path)
+    }
+
+    /// Dependencies added or upgraded by the change that no record covers.
+    static func unvetted(_ manifests: [ManifestDiff], head: Side, records: VetRecords) -> [UnvettedDependency] {
+        manifests.flatMap { manifest -> [UnvettedDependency] in
+            let family = head.manifests[manifest.path].map { EcosystemFamily($0.ecosystem) } ?? .go
+            return manifest.changes.filter { [.added, .upgraded, .changed].contains($0.kind) }
+                .filter { !records.covers(package: $0.package, version: $0.to, family: family) }
+                .map { UnvettedDependency(manifest: manifest.path, package: $0.package, version: $0.to) }
         }
     }
 

@@ -26,6 +26,7 @@ extension Depwatch {
         @Option(help: "The lowest severity that fails the run (overrides the policy).") var failOn: FailThreshold?
         @Option(help: ArgumentHelp("The Go toolchain to check the standard library against.", valueName: "version"))
         var goVersion: String?
+        @Flag(help: "Fail for new or upgraded dependencies no depwatch.vet.toml record covers.") var requireVetting = false
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -40,7 +41,9 @@ extension Depwatch {
             let audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
             let result: DiffResult
             do {
-                result = try Differ.diff(DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit), store: store)
+                var options = DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit)
+                options.requireVetting = requireVetting
+                result = try Differ.diff(options, store: store)
             } catch {
                 Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
                 throw ExitStatus.error.exitCode
@@ -58,7 +61,7 @@ extension Depwatch {
                 Diagnostics.print(result.headAudit.errors)
                 throw ExitStatus.error.exitCode
             }
-            if !result.failing.isEmpty { throw ExitStatus.findings.exitCode }
+            if result.fails { throw ExitStatus.findings.exitCode }
         }
     }
 }

@@ -41,7 +41,7 @@ import Testing
         ("[[ignore]]\nid = \"GO-1\"\nreason = \"  \"\n", "depwatch.toml:1: [[ignore]] of GO-1 needs a reason: say why it is safe to ignore"),
         ("[[ignore]]\nid = \"GO-1\"\nreason = \"r\"\nuntill = 2026-01-01\n",
          "depwatch.toml:4: unknown key \"untill\" in [[ignore]]; expected one of id, package, reason, until"),
-        ("fail_on = \"high\"\n", "depwatch.toml:1: unknown key \"fail_on\"; expected one of deny, fail-on, ignore, kinds"),
+        ("fail_on = \"high\"\n", "depwatch.toml:1: unknown key \"fail_on\"; expected one of deny, fail-on, ignore, kinds, require-vetting"),
         ("fail-on = \"severe\"\n", "depwatch.toml:1: fail-on must be one of any, low, medium, high, critical, none"),
         ("kinds = [\"security\", \"bug\"]\n",
          "depwatch.toml:1: kinds must be a list of correctness, crash, leak, performance, policy, security, unmaintained"),

@@ -34,3 +34,21 @@ import Testing
         #expect(result.stderr.contains("git fetch origin main --depth=1"))
     }
 }
+
+/// `depwatch vet` end to end.
+@Suite struct VetCommandTests {
+    @Test func initCheckAndRecord() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("go.mod", "module example.com/svc\n\ngo 1.21\n\nrequire github.com/bluele/gcache v0.0.1\n")
+        func vet(_ arguments: [String]) throws -> CommandResult { try CommandRun.depwatch(["vet"] + arguments, in: dir.url) }
+        #expect(try vet(["--check"]).status == 1)
+        #expect(try vet(["--init"]).status == 0)
+        #expect(try vet(["--check"]).status == 0)
+        #expect(try vet(["github.com/bluele/gcache@v0.0.2"]).status == 64, "a review needs a reason")
+        #expect(try vet(["github.com/bluele/gcache@v0.0.2", "--reason", "read the fix", "--by", "ana"]).status == 0)
+        let text = try String(contentsOfFile: dir.path("depwatch.vet.toml"), encoding: .utf8)
+        #expect(text.contains("[[exemption]]") && text.contains("[[vetted]]") && text.contains("by = \"ana\""))
+        try dir.write("depwatch.vet.toml", "[[vetted]]\npackage = 1\n")
+        #expect(try vet(["--check"]).status == 2)
+    }
+}

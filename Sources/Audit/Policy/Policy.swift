@@ -41,6 +41,8 @@ public struct Policy: Sendable {
     public var failOn: FailThreshold?
     /// `kinds`, when set.
     public var kinds: Set<String>?
+    /// `require-vetting`: `depwatch diff` fails for a new or upgraded dependency no vetting record covers.
+    public var requireVetting = false
 
     /// An empty policy.
     public init(path: String? = nil) {
