@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Audit
+import Diff
 import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}
@@ -35,6 +36,9 @@ extension Depwatch {
                                    valueName: "version"))
         var goVersion: String?
         @OptionGroup var database: DatabaseOptions
+        @Option(name: .customLong("repo-map"), help: ArgumentHelp(
+            "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
+        var repoMap: [String] = []
 
         func validate() throws {
             if let goVersion, GoToolchainVersionCheck.isValid(goVersion) == false {
@@ -52,8 +56,14 @@ extension Depwatch {
                 throw ExitStatus.error.exitCode
             }
             let store = try database.open()
-            let options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
+            var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
                                        today: Self.today())
+            if !repoMap.isEmpty {
+                do { options.gitRanges = try RepositoryMap(arguments: repoMap) } catch {
+                    Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
+                    throw ExitStatus.error.exitCode
+                }
+            }
             let result = try Auditor.audit(options, store: store)
             if result.manifests.isEmpty && result.errors.isEmpty {
                 Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")

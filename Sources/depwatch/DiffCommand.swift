@@ -27,6 +27,9 @@ extension Depwatch {
         @Option(help: ArgumentHelp("The Go toolchain to check the standard library against.", valueName: "version"))
         var goVersion: String?
         @Flag(help: "Fail for new or upgraded dependencies no depwatch.vet.toml record covers.") var requireVetting = false
+        @Option(name: .customLong("repo-map"), help: ArgumentHelp(
+            "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
+        var repoMap: [String] = []
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -38,7 +41,13 @@ extension Depwatch {
                 throw ExitStatus.error.exitCode
             }
             let store = try database.open()
-            let audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
+            var audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
+            if !repoMap.isEmpty {
+                do { audit.gitRanges = try RepositoryMap(arguments: repoMap) } catch {
+                    Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
+                    throw ExitStatus.error.exitCode
+                }
+            }
             let result: DiffResult
             do {
                 var options = DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit)

@@ -22,6 +22,13 @@ public enum AdvisoryMatcher {
     }
 }
 
+/// Decides OSV `GIT` ranges, which need the dependency's repository: whether a commit lies in a range.
+public protocol GitRangeEvaluating: Sendable {
+    /// Whether `revision` (a commit id or a prefix of one) of `package` lies in `range`; `nil` when this
+    /// evaluator cannot tell (no repository for the package, or a commit it does not have).
+    func contains(_ range: OSVRange, package: String, revision: String) -> Bool?
+}
+
 /// One advisory's ranges for one package, parsed once, evaluated for as many versions as needed.
 public struct PackageMatcher: Sendable {
     private let scheme: VersionScheme
@@ -70,6 +77,24 @@ public struct PackageMatcher: Sendable {
         withdrawn == nil && entries.contains { $0.affects(version) || $0.hasUnevaluableRange }
     }
 
+    /// The verdict of the advisory's `GIT` ranges for a commit, or `nil` when there are none or
+    /// `evaluator` cannot decide them.
+    public func gitVerdict(revision: String, package: String, evaluator: any GitRangeEvaluating) -> MatchVerdict? {
+        guard withdrawn == nil else { return nil }
+        var decidedBy: String?
+        for entry in entries {
+            for (name, range) in entry.gitRanges {
+                guard let inside = evaluator.contains(range, package: package, revision: revision) else { return nil }
+                if inside {
+                    return MatchVerdict(outcome: .affected, decidedBy: "\(name) at commit \(revision)", confidence: .high,
+                                        reason: nil, fixedVersions: entry.fixedVersions)
+                }
+                decidedBy = decidedBy ?? "\(name) at commit \(revision)"
+            }
+        }
+        return decidedBy.map { MatchVerdict(outcome: .notAffected, decidedBy: $0, confidence: .high, reason: nil, fixedVersions: []) }
+    }
+
     /// The versions the deciding ranges name as fixes.
     public var fixedVersions: [String] {
         entries.flatMap(\.fixedVersions)
@@ -85,6 +110,8 @@ struct EntryMatcher: Sendable {
     }
 
     private let ranges: [Range]
+    /// The `GIT` ranges, with their names, for an evaluator that has the repository.
+    let gitRanges: [(name: String, range: OSVRange)]
     private let versions: [VersionScheme.Parsed]
     private let confidence: Confidence
     private let reason: String?
@@ -110,6 +137,9 @@ struct EntryMatcher: Sendable {
         fixedVersions = ranges.filter { $0.type != "GIT" }.flatMap(\.events).compactMap {
             if case .fixed(let v) = $0 { return v }
             return nil
+        }
+        gitRanges = ranges.enumerated().filter { $0.element.type == "GIT" }.map { index, range in
+            ("\(label) \(index + 1) (GIT) \(AdvisoryMatcher.describe(range))", range)
         }
         self.ranges = ranges.enumerated().map { index, range in
             let name = "\(label) \(index + 1) (\(range.type)) \(AdvisoryMatcher.describe(range))"

@@ -1,3 +1,5 @@
+import Advisories
+
 /// What to audit and how.
 public struct AuditOptions: Sendable {
     /// Files or directories to read manifests from.
@@ -12,6 +14,8 @@ public struct AuditOptions: Sendable {
     public var kinds: Set<String>?
     /// Today, `YYYY-MM-DD`, for ignore expiry.
     public var today: String
+    /// Decides `GIT` ranges when the dependencies' repositories are at hand (`--repo-map`).
+    public var gitRanges: (any GitRangeEvaluating)?
 
     /// Creates options.
     public init(roots: [String], goVersion: String? = nil, policy: Policy = Policy(), failOn: FailThreshold? = nil,

@@ -14,7 +14,8 @@ public enum Auditor {
             try cache.prefetch(packages + (family == .go ? ["stdlib", "toolchain"] : []), family)
         }
         let audited = inventory.manifests.filter { $0.uses == nil }
-        let matches = matchInParallel(audited, ManifestMatching(advisories: cache.snapshot, goVersion: options.goVersion))
+        let matches = matchInParallel(audited, ManifestMatching(advisories: cache.snapshot, goVersion: options.goVersion,
+                                                                gitRanges: options.gitRanges))
         var findings = matches.flatMap(\.findings)
         var warnings = inventory.warnings
         let unchecked = zip(audited, matches).filter { $0.1.standardLibraryUnchecked }.map(\.0.path)

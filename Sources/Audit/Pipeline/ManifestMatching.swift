@@ -1,5 +1,6 @@
 import Advisories
 import Manifest
+import Versions
 
 /// What matching one manifest found: its findings, what could not be checked, and a stub upgrade per
 /// package with findings (planned once the policy is applied).
@@ -16,6 +17,7 @@ struct ManifestMatches {
 struct ManifestMatching {
     let advisories: [String: [MatchedAdvisory]]
     let goVersion: String?
+    var gitRanges: (any GitRangeEvaluating)?
 
     func match(_ manifest: ManifestInventory) -> ManifestMatches {
         var result = ManifestMatches()
@@ -53,9 +55,15 @@ struct ManifestMatching {
         let parsed = family.scheme.parse(matched)
         var affected: [MatchedAdvisory] = []
         var verdicts: [String: MatchVerdict] = [:]
+        let revision = Self.revision(of: dependency, family: family)
         for advisory in candidates {
             if let parsed, !advisory.matcher.mayMatter(parsed) { continue }
-            let verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
+            var verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
+            // A GIT range decides when the dependency's repository is at hand and the pin names a commit.
+            if verdict.outcome == .unverifiable, let gitRanges, let revision,
+               let decided = advisory.matcher.gitVerdict(revision: revision, package: dependency.package, evaluator: gitRanges) {
+                verdict = decided
+            }
             switch verdict.outcome {
             case .affected:
                 affected.append(advisory)
@@ -95,6 +103,12 @@ struct ManifestMatching {
             fixed: dependency.version?.hasPrefix("go") == true ? fixed.flatMap(ToolchainSpelling.tag) : fixed,
             confidence: low == nil ? .high : .low, confidenceReason: low?.reason, ignored: false, ignoreReason: nil,
             url: Self.url(of: primary), details: primary.advisory.details)
+    }
+
+    /// The commit a pin names: the revision of a Go pseudo-version, or a Swift pin's revision.
+    static func revision(of dependency: Dependency, family: EcosystemFamily) -> String? {
+        if family == .swift { return dependency.revision }
+        return dependency.version.flatMap(GoPseudoVersion.init)?.revision
     }
 
     static func reason(_ dependency: Dependency) -> String {
