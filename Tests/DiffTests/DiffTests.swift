@@ -132,3 +132,21 @@ import Testing
 extension DependencyChange: CustomStringConvertible {
     public var description: String { "\(kind) \(package) \(from ?? "-") -> \(to ?? "-")" }
 }
+
+@Suite struct DiffReportTests {
+    @Test func jsonValidatesAgainstTheShippedSchemaAndSARIFAgainst210() throws {
+        let fixture = try GitFixture()
+        try fixture.commit("base", ["svc/go.mod": DiffTests.withGcache])
+        try fixture.git("checkout", "-q", "-b", "feature")
+        try fixture.commit("change", ["svc/go.mod": DiffTests.fixedGcache, "app/go.mod": DiffTests.withGcache.replacingOccurrences(of: "example.com/svc", with: "example.com/app")])
+        let result = try Differ.diff(DiffOptions(repository: fixture.path, base: "main", head: "feature", audit: AuditOptions(roots: [], today: "2026-11-28")),
+                                     store: try TestStore.shared())
+        let schema = TestPaths.packageRoot.appendingPathComponent("schemas/depwatch.diff-1.schema.json").path
+        #expect(try SchemaValidation.errors(of: try DiffFormat.json.render(result), schemaPath: schema, draft: 2020) == [])
+        let sarif = TestPaths.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json").path
+        #expect(try SchemaValidation.errors(of: try DiffFormat.sarif.render(result), schemaPath: sarif, draft: 4) == [])
+        let markdown = try DiffFormat.markdown.render(result)
+        #expect(markdown.hasPrefix("### depwatch diff\n\n**This change introduces 1 known problem**"))
+        #expect(markdown.contains("Fixes 1"))
+    }
+}
