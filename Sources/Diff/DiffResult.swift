@@ -1,4 +1,5 @@
 import Audit
+import Manifest
 
 /// How one dependency changed between the base and the head.
 public struct DependencyChange: Sendable, Hashable {
@@ -69,6 +70,10 @@ public struct DiffResult: Sendable {
     public var unvetted: [UnvettedDependency] = []
     /// Whether vetting is required (policy `require-vetting` or `--require-vetting`).
     public var requireVetting = false
+    /// Manifests that could not be read, on either side (`REV:path` for a revision's files).
+    public var errors: [Diagnostic] = []
+    /// How long each phase took, in seconds, in order (`--timings`).
+    public var timings: [(phase: String, seconds: Double)] = []
 
     /// Whether the run fails: introduced findings at or above the threshold, or unvetted dependencies
     /// when vetting is required.

@@ -29,11 +29,24 @@ public struct DiffOptions: Sendable {
     }
 }
 
+/// Wall-clock time per phase.
+struct PhaseClock {
+    private var last = Date()
+    private(set) var phases: [(phase: String, seconds: Double)] = []
+
+    mutating func mark(_ phase: String) {
+        let now = Date()
+        phases.append((phase, now.timeIntervalSince(last)))
+        last = now
+    }
+}
+
 /// Compares the dependencies and findings of two revisions (or a revision and the work tree): what the
 /// change introduces, what it fixes, and what was there already.
 public enum Differ {
     /// The diff of `options.base` and `options.head`.
     public static func diff(_ options: DiffOptions, store: AdvisoryStore) throws(DiffError) -> DiffResult {
+        var clock = PhaseClock()
         do {
             let repository = try Repository(path: options.repository)
             let baseCommit = try resolve(options.base, in: repository, path: options.repository)
@@ -41,17 +54,24 @@ public enum Differ {
             if options.head == nil, repository.isBare { throw DiffError.bareNeedsHead(repository: options.repository) }
             let base = try RevisionSnapshot(repository, revision: baseCommit.id, subpaths: options.subpaths)
             let headSnapshot = try headCommit.map { try RevisionSnapshot(repository, revision: $0.id, subpaths: options.subpaths) }
+            clock.mark("read both revisions' manifests (libgit2)")
             let headRoot = headSnapshot?.root ?? options.repository
             let baseAudit = try audit(root: base.root, subpaths: options.subpaths, options: options.audit, store: store)
+            clock.mark("audit the base (parse, match)")
             let headAudit = try audit(root: headRoot, subpaths: options.subpaths, options: options.audit, store: store)
+            clock.mark("audit the head (parse, match)")
             let manifests = ManifestPairing.compare(base: Side(baseAudit, root: base.root), head: Side(headAudit, root: headRoot))
             var result = DiffResult(base: options.base, baseCommit: baseCommit.id, head: options.head, headCommit: headCommit?.id,
                                     manifests: manifests, headAudit: headAudit)
+            result.errors = relabel(baseAudit.errors, root: base.root, revision: options.base)
+                + (headSnapshot.map { relabel(headAudit.errors, root: $0.root, revision: options.head ?? "") } ?? headAudit.errors)
             result.requireVetting = options.requireVetting || options.audit.policy.requireVetting
             if result.requireVetting {
                 let records = try vetRecords(repository, head: headCommit?.id, named: options.head, workTree: options.repository)
                 result.unvetted = Self.unvetted(manifests, head: Side(headAudit, root: headRoot), records: records)
             }
+            clock.mark("compare")
+            result.timings = clock.phases
             return result
         } catch let error as DiffError {
             throw error
@@ -63,6 +83,15 @@ public enum Differ {
             throw .records(error)
         } catch {
             throw .snapshot(error.localizedDescription)
+        }
+    }
+
+    /// Diagnostics about a snapshot's files, named `REV:path` instead of the temporary folder's path.
+    private static func relabel(_ diagnostics: [Diagnostic], root: String, revision: String) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            if diagnostic.path.hasPrefix(root + "/") { diagnostic.path = revision + ":" + diagnostic.path.dropFirst(root.count + 1) }
+            return diagnostic
         }
     }
 

@@ -30,6 +30,8 @@ extension Depwatch {
         @Option(name: .customLong("repo-map"), help: ArgumentHelp(
             "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
         var repoMap: [String] = []
+        @Flag(help: "Print how long each phase took (reading revisions with libgit2, auditing each side) on standard error.")
+        var timings = false
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -57,6 +59,11 @@ extension Depwatch {
                 Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
                 throw ExitStatus.error.exitCode
             }
+            if timings {
+                for (phase, seconds) in result.timings {
+                    Diagnostics.print(message: String(format: "%7.1f ms  %@", seconds * 1000, phase))
+                }
+            }
             let text = try format.render(result)
             if let output {
                 do { try ReportFile.write(text, to: output) } catch {
@@ -66,8 +73,8 @@ extension Depwatch {
             } else {
                 print(text, terminator: "")
             }
-            if !result.headAudit.errors.isEmpty {
-                Diagnostics.print(result.headAudit.errors)
+            if !result.errors.isEmpty {
+                Diagnostics.print(result.errors)
                 throw ExitStatus.error.exitCode
             }
             if result.fails { throw ExitStatus.findings.exitCode }

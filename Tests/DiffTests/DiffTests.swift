@@ -150,3 +150,16 @@ extension DependencyChange: CustomStringConvertible {
         #expect(markdown.contains("Fixes 1"))
     }
 }
+
+@Suite struct DiffErrorTests {
+    @Test func brokenManifestAtARevisionIsNamedByRevisionAndPath() throws {
+        let fixture = try GitFixture()
+        try fixture.commit("base", ["svc/go.mod": DiffTests.clean])
+        try fixture.git("checkout", "-q", "-b", "feature")
+        try fixture.commit("broken", ["svc/go.mod": "module example.com/svc\nrequire a 1.0.0\n"])
+        let result = try Differ.diff(DiffOptions(repository: fixture.path, base: "main", head: "feature", audit: AuditOptions(roots: [], today: "2026-11-28")),
+                                     store: try TestStore.shared())
+        #expect(result.errors.map(\.description) == ["feature:svc/go.mod:2:11: require a: version \"1.0.0\" invalid: must be of the form v1.2.3"])
+        #expect(result.timings.count == 4)
+    }
+}
