@@ -7,16 +7,19 @@ import Git
 /// a fixing commit, stays at or before a `last_affected` one, and lies below a `limit` when there are limits.
 public final class RepositoryMap: GitRangeEvaluating, @unchecked Sendable {
     private let paths: [String: String]
+    private let cache: String?
     private var repositories: [String: Repository] = [:]
     private let lock = NSLock()
 
-    /// A map from package (module path or normalized Swift location) to a local clone.
-    public init(_ paths: [String: String]) {
+    /// A map from package (module path or normalized Swift location) to a local clone, and optionally a
+    /// folder of clones laid out by package (`CACHE/github.com/bluele/gcache`, bare `….git` too).
+    public init(_ paths: [String: String], cache: String? = nil) {
         self.paths = paths
+        self.cache = cache
     }
 
     /// Parses `PACKAGE=PATH` arguments.
-    public convenience init(arguments: [String]) throws(DiffError) {
+    public convenience init(arguments: [String], cache: String? = nil) throws(DiffError) {
         var paths: [String: String] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
@@ -24,9 +27,10 @@ public final class RepositoryMap: GitRangeEvaluating, @unchecked Sendable {
             }
             paths[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
         }
-        self.init(paths)
+        self.init(paths, cache: cache)
     }
 
+    /// Whether `revision` of `package` lies in the GIT `range`; `nil` without a clone or a commit.
     public func contains(_ range: OSVRange, package: String, revision: String) -> Bool? {
         lock.lock()
         defer { lock.unlock() }
@@ -59,7 +63,8 @@ public final class RepositoryMap: GitRangeEvaluating, @unchecked Sendable {
 
     private func repository(for package: String) -> Repository? {
         if let open = repositories[package] { return open }
-        guard let path = paths[package], let repository = try? Repository(path: path) else { return nil }
+        let candidates = [paths[package]] + (cache.map { [$0 + "/" + package, $0 + "/" + package + ".git"] } ?? [])
+        guard let repository = candidates.compactMap({ $0 }).lazy.compactMap({ try? Repository(path: $0) }).first else { return nil }
         repositories[package] = repository
         return repository
     }

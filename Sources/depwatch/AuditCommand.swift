@@ -39,6 +39,9 @@ extension Depwatch {
         @Option(name: .customLong("repo-map"), help: ArgumentHelp(
             "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
         var repoMap: [String] = []
+        @Option(name: .customLong("repo-cache"), help: ArgumentHelp(
+            "A folder of dependency clones laid out by package (DIR/github.com/owner/name), for GIT ranges.", valueName: "dir"))
+        var repoCache: String?
 
         func validate() throws {
             if let goVersion, GoToolchainVersionCheck.isValid(goVersion) == false {
@@ -58,8 +61,8 @@ extension Depwatch {
             let store = try database.open()
             var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
                                        today: Self.today())
-            if !repoMap.isEmpty {
-                do { options.gitRanges = try RepositoryMap(arguments: repoMap) } catch {
+            if !repoMap.isEmpty || repoCache != nil {
+                do { options.gitRanges = try RepositoryMap(arguments: repoMap, cache: repoCache) } catch {
                     Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
                     throw ExitStatus.error.exitCode
                 }

@@ -30,6 +30,9 @@ extension Depwatch {
         @Option(name: .customLong("repo-map"), help: ArgumentHelp(
             "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
         var repoMap: [String] = []
+        @Option(name: .customLong("repo-cache"), help: ArgumentHelp(
+            "A folder of dependency clones laid out by package (DIR/github.com/owner/name), for GIT ranges.", valueName: "dir"))
+        var repoCache: String?
         @Flag(help: "Print how long each phase took (reading revisions with libgit2, auditing each side) on standard error.")
         var timings = false
         @OptionGroup var database: DatabaseOptions
@@ -44,8 +47,8 @@ extension Depwatch {
             }
             let store = try database.open()
             var audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
-            if !repoMap.isEmpty {
-                do { audit.gitRanges = try RepositoryMap(arguments: repoMap) } catch {
+            if !repoMap.isEmpty || repoCache != nil {
+                do { audit.gitRanges = try RepositoryMap(arguments: repoMap, cache: repoCache) } catch {
                     Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
                     throw ExitStatus.error.exitCode
                 }

@@ -163,3 +163,22 @@ extension DependencyChange: CustomStringConvertible {
         #expect(result.timings.count == 4)
     }
 }
+
+@Suite struct ShallowCloneDiffTests {
+    @Test func shallowCloneHoldingBothRevisions() throws {
+        let fixture = try GitFixture()
+        try fixture.commit("old", ["README": "x\n"])
+        try fixture.commit("base", ["svc/go.mod": DiffTests.clean])
+        try fixture.commit("add gcache", ["svc/go.mod": DiffTests.withGcache])
+        let shallow = fixture.directory.path("shallow")
+        try fixture.git("clone", "-q", "--depth", "2", "file://" + fixture.path, shallow, in: fixture.directory.url.path)
+        let options = DiffOptions(repository: shallow, base: "HEAD~1", head: "HEAD", audit: AuditOptions(roots: [], today: "2026-11-28"))
+        let result = try Differ.diff(options, store: try TestStore.shared())
+        #expect(result.manifests.first?.introduced.map(\.id) == ["x_DEPWATCH-2021-0001"])
+        let tooDeep = DiffOptions(repository: shallow, base: "HEAD~2", head: "HEAD", audit: AuditOptions(roots: [], today: "2026-11-28"))
+        #expect { try Differ.diff(tooDeep, store: try TestStore.shared()) } throws: { error in
+            if case .missingRevision = error as? DiffError { return true }
+            return false
+        }
+    }
+}

@@ -64,3 +64,37 @@ import Testing
         #expect(result.unverifiable.count == 1)
     }
 }
+
+@Suite struct SwiftRevisionPinTests {
+    @Test func revisionPinMeetsAGitRangeThroughTheCloneCache() throws {
+        let lib = try GitFixture()
+        let a = try lib.commit("first", ["Package.swift": "// swift-tools-version:5.9\n"])
+        let b = try lib.commit("fix", ["Sources/Lib/Lib.swift": "// fixed\n"])
+        let (store, directory) = try TestStore.fresh()
+        try store.importAdvisories(from: [try directory.write("swift.json", """
+            {"id": "x_DEPWATCH-TEST-SWIFT", "modified": "2024-01-01T00:00:00Z", "summary": "crash before the fix",
+             "affected": [{"package": {"ecosystem": "SwiftURL", "name": "https://github.com/example/lib"},
+                           "ranges": [{"type": "GIT", "repo": "https://github.com/example/lib",
+                                       "events": [{"introduced": "0"}, {"fixed": "\(b)"}]}]}],
+             "database_specific": {"depwatch": {"kind": "crash"}}}
+            """)])
+        let cache = directory.path("clones")
+        try FileManager.default.createDirectory(atPath: cache + "/github.com/example", withIntermediateDirectories: true)
+        try lib.git("clone", "-q", "--bare", lib.path, cache + "/github.com/example/lib.git", in: directory.url.path)
+        func audit(_ revision: String) throws -> AuditResult {
+            let project = try TemporaryDirectory()
+            try project.write("Package.resolved", """
+                {"pins": [{"identity": "lib", "kind": "remoteSourceControl", "location": "https://github.com/example/lib.git",
+                           "state": {"branch": "main", "revision": "\(revision)"}}], "version": 2}
+                """)
+            var options = AuditOptions(roots: [project.url.path], today: "2026-11-28")
+            options.gitRanges = RepositoryMap([:], cache: cache)
+            return try Auditor.audit(options, store: store)
+        }
+        let before = try audit(a)
+        #expect(before.findings.map(\.id) == ["x_DEPWATCH-TEST-SWIFT"])
+        #expect(before.findings.first?.version == "revision " + String(a.prefix(12)))
+        #expect(before.unverifiable.count == 1, "its version ranges stay unchecked: a branch pin")
+        #expect(try audit(b).findings.isEmpty)
+    }
+}

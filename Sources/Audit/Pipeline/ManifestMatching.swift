@@ -46,6 +46,7 @@ struct ManifestMatching {
         guard let version = dependency.version, [.version, .gosum, .registry].contains(dependency.source) else {
             result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package,
                                                     manifest: manifest.path, line: dependency.line, reason: Self.reason(dependency)))
+            matchRevisionOnly(dependency, in: manifest, into: &result)
             return
         }
         let candidates = advisories[AdvisoryCache.key(dependency.package, family)] ?? []
@@ -87,6 +88,21 @@ struct ManifestMatching {
         }
         result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
                                        fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
+    }
+
+    /// A pin with a commit but no version (a Swift branch or revision pin) can still meet GIT ranges when
+    /// the repository is at hand; its version ranges stay unchecked (it is listed as unverifiable too).
+    private func matchRevisionOnly(_ dependency: Dependency, in manifest: ManifestInventory, into result: inout ManifestMatches) {
+        let family = EcosystemFamily(manifest.ecosystem)
+        guard let gitRanges, let revision = dependency.revision else { return }
+        let affected = (advisories[AdvisoryCache.key(dependency.package, family)] ?? []).filter { advisory in
+            advisory.matcher.gitVerdict(revision: revision, package: dependency.package, evaluator: gitRanges)?.outcome == .affected
+        }
+        var pinned = dependency
+        pinned.version = "revision " + String(revision.prefix(12))
+        for group in AliasGroups.group(affected) {
+            result.findings.append(finding(group, verdicts: [:], dependency: pinned, manifest: manifest, fixed: nil))
+        }
     }
 
     private func finding(_ group: [MatchedAdvisory], verdicts: [String: MatchVerdict], dependency: Dependency,
