@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
-swift build -c release --product depwatch >/dev/null
+scripts/build-release >/dev/null
 bin=$PWD/.build/release/depwatch
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
-swift build -c release --product depwatch >/dev/null
+scripts/build-release >/dev/null
 bin=.build/release/depwatch
 corpus=../shared/corpus
 

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
-swift build -c release --product depwatch >/dev/null
+scripts/build-release >/dev/null
 bin=$PWD/.build/release/depwatch
 data=../shared/advisories
 work=$(mktemp -d)

@@ -5,7 +5,12 @@ enum MergeConflict {
     /// The first line that starts with a conflict marker (`<<<<<<<`, `=======`, `>>>>>>>`, `|||||||`)
     /// followed by a space or the end of the line, as a diagnostic that says what happened and what to do.
     static func firstMarker(in text: String, path: String, regenerate: String) -> ManifestError? {
-        for line in TextLines(text) {
+        firstMarker(in: TextLines(text), path: path, regenerate: regenerate)
+    }
+
+    /// `firstMarker(in:path:regenerate:)` over lines already split.
+    static func firstMarker(in lines: TextLines, path: String, regenerate: String) -> ManifestError? {
+        for line in lines {
             guard let first = line.bytes.first, first == 0x3C || first == 0x3D || first == 0x3E || first == 0x7C else { continue }
             for marker in markers where line.hasPrefix(marker) {
                 let rest = line.bytes.dropFirst(marker.count)

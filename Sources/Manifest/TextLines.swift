@@ -21,6 +21,14 @@ struct TextLines: Sequence {
         func firstFields(_ limit: Int) -> (fields: [(bytes: ArraySlice<UInt8>, column: Int)], more: Bool) {
             var fields: [(bytes: ArraySlice<UInt8>, column: Int)] = []
             if limit < 8 { fields.reserveCapacity(limit) }
+            let more = firstFields(limit, into: &fields)
+            return (fields, more)
+        }
+
+        /// `firstFields(_:)` into an array the caller reuses from line to line (one allocation per file
+        /// rather than per line); returns whether more fields follow.
+        func firstFields(_ limit: Int, into fields: inout [(bytes: ArraySlice<UInt8>, column: Int)]) -> Bool {
+            fields.removeAll(keepingCapacity: true)
             var index = bytes.startIndex
             var column = 1
             while index < bytes.endIndex {
@@ -30,7 +38,7 @@ struct TextLines: Sequence {
                     column += 1
                     continue
                 }
-                if fields.count == limit { return (fields, true) }
+                if fields.count == limit { return true }
                 let start = index, startColumn = column
                 while index < bytes.endIndex, bytes[index] != 0x20, bytes[index] != 0x09, bytes[index] != 0x0D {
                     if bytes[index] & 0xC0 != 0x80 && index != start { column += 1 }
@@ -39,7 +47,7 @@ struct TextLines: Sequence {
                 column += 1
                 fields.append((bytes[start..<index], startColumn))
             }
-            return (fields, false)
+            return false
         }
 
         /// Whether the line starts with `prefix`.
@@ -53,6 +61,11 @@ struct TextLines: Sequence {
     /// The lines of `text`.
     init(_ text: String) {
         bytes = Array(text.utf8)
+    }
+
+    /// The lines of UTF-8 `bytes` (for a parser that walks the same text twice).
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     /// Iterates the lines; a final newline does not start another line.

@@ -89,11 +89,13 @@ extension Depwatch {
         }
 
         static func today() -> String {
-            let formatter = DateFormatter()
-            formatter.calendar = Calendar(identifier: .gregorian)
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.dateFormat = "yyyy-MM-dd"
-            return formatter.string(from: Date())
+            // From the C library rather than DateFormatter: that loads ICU's calendar data, a few
+            // milliseconds of every run for one date.
+            var now = time(nil)
+            var local = tm()
+            localtime_r(&now, &local)
+            func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(local.tm_year + 1900)-\(two(local.tm_mon + 1))-\(two(local.tm_mday))"
         }
     }
 }

@@ -5,10 +5,12 @@ enum TableReport {
         let paint = Paint(enabled: color)
         var out = ""
         out.reserveCapacity(result.findings.count * 320 + result.upgrades.count * 200 + 1024)
-        let byManifest = Dictionary(grouping: result.findings, by: \.manifest)
+        // Grouped by index: copying thousands of findings into groups showed in profiles.
+        let byManifest = Dictionary(grouping: result.findings.indices, by: { result.findings[$0].manifest })
         for manifest in result.manifests.map(\.path) where byManifest[manifest] != nil {
             out += paint.bold(manifest) + "\n"
-            for finding in byManifest[manifest] ?? [] {
+            for index in byManifest[manifest] ?? [] {
+                let finding = result.findings[index]
                 let severity = paint.severity(finding.severity.rawValue.uppercased().padding(8), finding.severity.rawValue)
                 var line = "  \(severity) \(finding.id)  \(finding.package)@\(finding.version)"
                 line += "  \(finding.kind)"

@@ -15,14 +15,17 @@ public enum GoSumParser {
     }
 
     private static func parse(_ text: String, path: String, keepingEntries: Bool) throws(ManifestError) -> GoSumFile {
-        if let conflict = MergeConflict.firstMarker(in: text, path: path, regenerate: "then run `go mod tidy`") {
+        let lines = TextLines(bytes: Array(text.utf8))
+        if let conflict = MergeConflict.firstMarker(in: lines, path: path, regenerate: "then run `go mod tidy`") {
             throw conflict
         }
         var entries: [GoSumEntry] = []
         var errors: [Diagnostic] = []
         let suffix = Array("/go.mod".utf8)
-        for line in TextLines(text) {
-            let (fields, more) = line.firstFields(3)
+        var fields: [(bytes: ArraySlice<UInt8>, column: Int)] = []
+        fields.reserveCapacity(3)
+        for line in lines {
+            let more = line.firstFields(3, into: &fields)
             if fields.isEmpty { continue }
             func fail(_ column: Int, _ message: String) {
                 errors.append(Diagnostic(path: path, line: line.number, column: column, message: message))
