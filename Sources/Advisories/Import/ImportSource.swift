@@ -117,7 +117,7 @@ struct ImportSource {
             case .archiveEntry(let archivePath, let name):
                 do {
                     if archives[archivePath] == nil {
-                        archives[archivePath] = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read)
+                        archives[archivePath] = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read, pathEncoding: nil)
                     }
                     guard let archive = archives[archivePath], let entry = archive[name] else {
                         throw CocoaError(.fileReadNoSuchFile)

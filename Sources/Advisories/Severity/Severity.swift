@@ -2,7 +2,17 @@
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case unknown, low, medium, high, critical
 
-    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    /// A switch rather than `allCases.firstIndex(of:)`, which builds the array on every comparison
+    /// (sorting thousands of findings compares severities often).
+    private var rank: Int {
+        switch self {
+        case .unknown: 0
+        case .low: 1
+        case .medium: 2
+        case .high: 3
+        case .critical: 4
+        }
+    }
 
     /// `unknown` < `low` < `medium` < `high` < `critical`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }

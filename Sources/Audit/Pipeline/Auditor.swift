@@ -45,7 +45,6 @@ public enum Auditor {
         var results = [ManifestMatches](repeating: ManifestMatches(), count: manifests.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            nonisolated(unsafe) let matching = matching
             DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
                 output[index] = matching.match(manifests[index])
             }
@@ -53,17 +52,31 @@ public enum Auditor {
         return results
     }
 
-    /// Findings in report order, sorted by index (moving the findings themselves costs more).
+    /// Findings in report order: by manifest, open before ignored, most severe first, then package and id.
+    /// Sorted by index over keys built once (comparing findings through the array, and moving them,
+    /// showed in profiles).
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.indices.sorted { order(findings[$0], findings[$1]) }.map { findings[$0] }
+        let manifestRank = Dictionary(uniqueKeysWithValues: Set(findings.map(\.manifest)).sorted().enumerated().map { ($1, $0) })
+        let keys = findings.map { FindingOrder(manifest: manifestRank[$0.manifest]!, ignored: $0.ignored, severity: $0.severity,
+                                               package: $0.package, id: $0.id) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { findings[$0] }
     }
 
-    static func order(_ a: Finding, _ b: Finding) -> Bool {
-        if a.manifest != b.manifest { return a.manifest < b.manifest }
-        if a.ignored != b.ignored { return !a.ignored }
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.package != b.package { return a.package < b.package }
-        return a.id < b.id
+    /// A finding's place in the report.
+    private struct FindingOrder: Comparable {
+        var manifest: Int
+        var ignored: Bool
+        var severity: Severity
+        var package: String
+        var id: String
+
+        static func < (a: Self, b: Self) -> Bool {
+            if a.manifest != b.manifest { return a.manifest < b.manifest }
+            if a.ignored != b.ignored { return !a.ignored }
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.package != b.package { return a.package < b.package }
+            return a.id < b.id
+        }
     }
 }
 
@@ -76,8 +89,6 @@ enum UpgradePlanning {
         var planned = [Upgrade?](repeating: nil, count: upgrades.count)
         planned.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            nonisolated(unsafe) let groups = groups
-            nonisolated(unsafe) let advisories = advisories
             DispatchQueue.concurrentPerform(iterations: upgrades.count) { index in
                 output[index] = plan(upgrades[index], findings: findingsByKey, groups: groups, advisories: advisories)
             }

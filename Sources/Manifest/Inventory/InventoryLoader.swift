@@ -6,7 +6,7 @@ public struct InventoryLoader {
     private var inventory = Inventory()
     private var workspaceOf: [String: GoWorkspaceContext] = [:]
     private var readGoMods: Set<String> = []
-    private var parsedGoMods: [String: Result<ParsedGoModule, ManifestError>] = [:]
+    private var loadedGoMods: [String: Result<LoadedGoModule, ManifestError>] = [:]
 
     /// Creates a loader.
     public init() {}
@@ -21,8 +21,15 @@ public struct InventoryLoader {
         let (found, errors, warnings) = ManifestDiscovery.find(roots)
         inventory.errors += errors
         inventory.warnings += warnings
-        parsedGoMods = Self.parseInParallel(found.filter { $0.kind == .goMod }.map(\.path))
-        for workspace in found where workspace.kind == .goWork { loadWorkspace(workspace.path) }
+        // Workspaces first (few and small): their members' dependency lists depend on them. Then every
+        // go.mod is parsed and resolved on every core; the results are added in discovery order.
+        let workspaces = found.filter { $0.kind == .goWork }.map { Self.readWorkspace($0.path) }
+        for workspace in workspaces {
+            for member in workspace.members where workspaceOf[member] == nil { workspaceOf[member] = workspace.context }
+        }
+        let goMods = found.filter { $0.kind == .goMod }.map(\.path) + workspaces.flatMap(\.members)
+        loadedGoMods = Self.loadInParallel(Array(Set(goMods)), workspaceOf: workspaceOf)
+        for workspace in workspaces { add(workspace) }
         for manifest in found {
             switch manifest.kind {
             case .goMod: loadGoMod(manifest.path)
@@ -34,24 +41,34 @@ public struct InventoryLoader {
         return inventory
     }
 
-    private mutating func loadWorkspace(_ path: String) {
+    /// A go.work as read: its manifest, its problems, and the go.mod files of its members.
+    struct WorkspaceRead {
+        var manifest: ManifestInventory?
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        var members: [String] = []
+        var context: GoWorkspaceContext?
+    }
+
+    private static func readWorkspace(_ path: String) -> WorkspaceRead {
+        var read = WorkspaceRead()
         let work: GoWorkFile
         do {
             work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
-            try Self.readSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
+            try readSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
         } catch {
-            return inventory.errors += error.diagnostics
+            read.errors = error.diagnostics
+            return read
         }
         let base = PathName.directory(of: path)
         var uses: [WorkspaceModule] = []
-        var members: [(goMod: String, directory: String)] = []
         var modules: [String: String] = [:]
         for use in work.uses {
             let directory = PathName.join(base, use.directory)
             let goMod = PathName.join(directory, "go.mod")
             guard ManifestFile.exists(goMod) else {
                 let problem = ManifestFile.exists(directory) ? "the directory has no go.mod" : "the directory does not exist"
-                inventory.warnings.append(Diagnostic(.warning, path: path, line: use.line, column: nil,
+                read.warnings.append(Diagnostic(.warning, path: path, line: use.line, column: nil,
                     message: "use \(use.directory): \(problem); skipped"))
                 uses.append(WorkspaceModule(path: use.directory, line: use.line, module: nil))
                 continue
@@ -59,27 +76,47 @@ public struct InventoryLoader {
             let module = try? GoModParser.parse(ManifestFile.read(goMod), path: goMod).module
             if let module { modules[module] = use.directory }
             uses.append(WorkspaceModule(path: use.directory, line: use.line, module: module))
-            members.append((goMod, use.directory))
+            read.members.append(goMod)
         }
-        let context = GoWorkspaceContext(path: path, replacements: work.replacements, modules: modules)
-        for member in members { workspaceOf[member.goMod] = context }
-        inventory.manifests.append(ManifestInventory(path: path, ecosystem: .go, go: work.go, toolchain: work.toolchain,
-                                                     uses: uses, dependencies: []))
-        for member in members { loadGoMod(member.goMod) }
+        read.context = GoWorkspaceContext(path: path, replacements: work.replacements, modules: modules)
+        read.manifest = ManifestInventory(path: path, ecosystem: .go, go: work.go, toolchain: work.toolchain,
+                                          uses: uses, dependencies: [])
+        return read
+    }
+
+    private mutating func add(_ workspace: WorkspaceRead) {
+        inventory.errors += workspace.errors
+        inventory.warnings += workspace.warnings
+        if let manifest = workspace.manifest { inventory.manifests.append(manifest) }
+        for member in workspace.members { loadGoMod(member) }
     }
 
     private mutating func loadGoMod(_ path: String) {
         guard readGoMods.insert(path).inserted else { return }
-        switch parsedGoMods[path] ?? Self.parseGoModule(path) {
+        switch loadedGoMods[path] ?? Self.loadGoModule(path, workspace: workspaceOf[path]) {
         case .failure(let error):
             inventory.errors += error.diagnostics
-        case .success(let parsed):
-            let graph = GoModuleGraph(file: parsed.file, path: path, sum: parsed.sum, workspace: workspaceOf[path])
-            if !parsed.hasSum, graph.listsIncompleteIndirects, !parsed.file.requirements.isEmpty, workspaceOf[path] == nil {
+        case .success(let loaded):
+            if loaded.lacksSum {
                 inventory.warnings.append(Diagnostic(.warning, path: path, line: nil, column: nil,
                     message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
             }
-            inventory.manifests.append(graph.inventory())
+            inventory.manifests.append(loaded.inventory)
+        }
+    }
+
+    /// A go.mod resolved into its dependency list.
+    struct LoadedGoModule: Sendable {
+        var inventory: ManifestInventory
+        /// Below go 1.17, outside a workspace, with requirements and no go.sum to list the indirect ones.
+        var lacksSum: Bool
+    }
+
+    static func loadGoModule(_ path: String, workspace: GoWorkspaceContext?) -> Result<LoadedGoModule, ManifestError> {
+        parseGoModule(path).map { parsed in
+            let graph = GoModuleGraph(file: parsed.file, path: path, sum: parsed.sum, workspace: workspace)
+            let lacksSum = !parsed.hasSum && graph.listsIncompleteIndirects && !parsed.file.requirements.isEmpty && workspace == nil
+            return LoadedGoModule(inventory: graph.inventory(), lacksSum: lacksSum)
         }
     }
 
@@ -109,13 +146,14 @@ public struct InventoryLoader {
         }
     }
 
-    /// Reads and parses go.mod files (with their go.sum) on every core.
-    static func parseInParallel(_ paths: [String]) -> [String: Result<ParsedGoModule, ManifestError>] {
-        var results = [Result<ParsedGoModule, ManifestError>?](repeating: nil, count: paths.count)
+    /// Reads, parses and resolves go.mod files (with their go.sum) on every core.
+    static func loadInParallel(_ paths: [String], workspaceOf: [String: GoWorkspaceContext])
+        -> [String: Result<LoadedGoModule, ManifestError>] {
+        var results = [Result<LoadedGoModule, ManifestError>?](repeating: nil, count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                output[index] = parseGoModule(paths[index])
+                output[index] = loadGoModule(paths[index], workspace: workspaceOf[paths[index]])
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(paths, results.map { $0! }))
