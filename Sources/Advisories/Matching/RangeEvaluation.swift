@@ -18,7 +18,13 @@ public enum RangeEvaluation {
 
 /// A range with its versions parsed and its events sorted once, for evaluating many versions.
 public struct CompiledRange: Sendable {
-    private let timeline: [(version: VersionScheme.Parsed, event: OSVEvent)]
+    /// What an event does at its version.
+    private enum Step: Sendable { case introduced, fixed, lastAffected }
+
+    /// The introduced, fixed and last_affected events, sorted by version (ties in the advisory's order):
+    /// versions and kinds in two arrays, so that matching reads them in place without copying an event's text.
+    private let versions: [VersionScheme.Parsed]
+    private let steps: [Step]
     /// Upper bounds; `nil` stands for `*` (infinity).
     private let limits: [VersionScheme.Parsed?]
 
@@ -35,7 +41,14 @@ public struct CompiledRange: Sendable {
             if case .limit = event { limits.append(parsed) } else { timeline.append((parsed, event, order)) }
         }
         timeline.sort { $0.version < $1.version || (!($1.version < $0.version) && $0.order < $1.order) }
-        self.timeline = timeline.map { ($0.version, $0.event) }
+        versions = timeline.map(\.version)
+        steps = timeline.map { entry in
+            switch entry.event {
+            case .introduced: .introduced
+            case .fixed: .fixed
+            case .lastAffected, .limit: .lastAffected
+            }
+        }
         self.limits = limits
     }
 
@@ -44,12 +57,14 @@ public struct CompiledRange: Sendable {
         // BeforeLimits: with limit events, the version must lie below one of them.
         if !limits.isEmpty && !limits.contains(where: { $0.map { v < $0 } ?? true }) { return false }
         var affected = false
-        for (eventVersion, event) in timeline {
-            switch event {
-            case .introduced: if !(v < eventVersion) { affected = true }
-            case .fixed: if !(v < eventVersion) { affected = false }
-            case .lastAffected: if eventVersion < v { affected = false }
-            case .limit: break
+        for index in versions.indices {
+            // Sorted: an event above `v` changes nothing (introduced and fixed apply from their version on,
+            // last_affected above it), and neither does any later one.
+            if v < versions[index] { break }
+            switch steps[index] {
+            case .introduced: affected = true
+            case .fixed: affected = false
+            case .lastAffected: if versions[index] < v { affected = false }
             }
         }
         return affected

@@ -80,8 +80,16 @@ struct UpgradePlanner {
     }
 
     /// The smallest of `candidates` that none of `fixable` affects.
+    /// The advisory that blocked one candidate is tried first on the next: consecutive versions tend to
+    /// be blocked by the same advisory, so most candidates are rejected with one range check.
     func clearing(_ candidates: [Candidate], _ fixable: [MatchedAdvisory]) -> Candidate? {
-        candidates.first { candidate in !fixable.contains { $0.matcher.affects(candidate.parsed) } }
+        var blocker: Int?
+        for candidate in candidates {
+            if let blocker, fixable[blocker].matcher.affects(candidate.parsed) { continue }
+            guard let next = fixable.indices.first(where: { fixable[$0].matcher.affects(candidate.parsed) }) else { return candidate }
+            blocker = next
+        }
+        return nil
     }
 
     /// The upgrade for the findings (alias groups, each affecting the pin).
