@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The audit for people: grouped by manifest, most severe first, the upgrade commands at the end, one
 /// summary line. Colour only when asked (on a terminal, without NO_COLOR).
 enum TableReport {
@@ -5,28 +7,18 @@ enum TableReport {
         let paint = Paint(enabled: color)
         var out = ""
         out.reserveCapacity(result.findings.count * 320 + result.upgrades.count * 200 + 1024)
-        // Grouped by index: copying thousands of findings into groups showed in profiles.
+        // Grouped by index (copying thousands of findings into groups showed in profiles); each
+        // manifest's block is rendered on its own core, then joined in manifest order.
         let byManifest = Dictionary(grouping: result.findings.indices, by: { result.findings[$0].manifest })
-        for manifest in result.manifests.map(\.path) where byManifest[manifest] != nil {
-            out += paint.bold(manifest) + "\n"
-            for index in byManifest[manifest] ?? [] {
-                let finding = result.findings[index]
-                let severity = paint.severity(finding.severity.rawValue.uppercased().padding(8), finding.severity.rawValue)
-                var line = "  \(severity) \(finding.id)  \(finding.package)@\(finding.version)"
-                line += "  \(finding.kind)"
-                if let fixed = finding.fixed { line += "  fixed in \(fixed)" } else { line += "  no fix known" }
-                if finding.ignored { line = paint.dim(line + "  (ignored: \(finding.ignoreReason ?? ""))") }
-                out += line + "\n"
-                out += "           \(finding.summary)\n"
-                var facts: [String] = []
-                if let where_ = finding.line { facts.append("\(finding.file ?? finding.manifest):\(where_)") }
-                if !finding.aliases.isEmpty { facts.append("aliases " + finding.aliases.joined(separator: ", ")) }
-                if finding.confidence == .low { facts.append("low confidence: \(finding.confidenceReason ?? "")") }
-                if let url = finding.url { facts.append(url) }
-                if !facts.isEmpty { out += "           " + facts.joined(separator: " · ") + "\n" }
+        let manifests = result.manifests.map(\.path).filter { byManifest[$0] != nil }
+        var blocks = [String](repeating: "", count: manifests.count)
+        blocks.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
+                output[index] = block(manifests[index], findings: byManifest[manifests[index]] ?? [], of: result, paint: paint)
             }
-            out += "\n"
         }
+        for block in blocks { out += block }
         if !result.unverifiable.isEmpty {
             out += paint.bold("Not checked") + "\n"
             for item in result.unverifiable {
@@ -49,6 +41,29 @@ enum TableReport {
         }
         out += summary(result) + "\n"
         return out
+    }
+
+    /// One manifest's findings: a bold heading, then each finding's line, summary and facts.
+    private static func block(_ manifest: String, findings indices: [Int], of result: AuditResult, paint: Paint) -> String {
+        var out = paint.bold(manifest) + "\n"
+        out.reserveCapacity(indices.count * 320 + 64)
+        for index in indices {
+            let finding = result.findings[index]
+            let severity = paint.severity(finding.severity.rawValue.uppercased().padding(8), finding.severity.rawValue)
+            var line = "  \(severity) \(finding.id)  \(finding.package)@\(finding.version)"
+            line += "  \(finding.kind)"
+            if let fixed = finding.fixed { line += "  fixed in \(fixed)" } else { line += "  no fix known" }
+            if finding.ignored { line = paint.dim(line + "  (ignored: \(finding.ignoreReason ?? ""))") }
+            out += line + "\n"
+            out += "           \(finding.summary)\n"
+            var facts: [String] = []
+            if let where_ = finding.line { facts.append("\(finding.file ?? finding.manifest):\(where_)") }
+            if !finding.aliases.isEmpty { facts.append("aliases " + finding.aliases.joined(separator: ", ")) }
+            if finding.confidence == .low { facts.append("low confidence: \(finding.confidenceReason ?? "")") }
+            if let url = finding.url { facts.append(url) }
+            if !facts.isEmpty { out += "           " + facts.joined(separator: " · ") + "\n" }
+        }
+        return out + "\n"
     }
 
     static func summary(_ r: AuditResult) -> String {
