@@ -75,14 +75,7 @@ extension Depwatch {
             let color = output == nil && format == .table && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let text = try format.render(result, color: color)
-            if let output {
-                do { try ReportFile.write(text, to: output) } catch {
-                    Diagnostics.print(message: error.localizedDescription)
-                    throw ExitStatus.error.exitCode
-                }
-            } else {
-                print(text, terminator: "")
-            }
+            try ReportOutput.emit(text, to: output)
             Diagnostics.print(result.warnings + result.errors)
             if !result.errors.isEmpty { throw ExitStatus.error.exitCode }
             if !result.failing.isEmpty { throw ExitStatus.findings.exitCode }

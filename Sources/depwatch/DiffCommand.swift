@@ -68,14 +68,7 @@ extension Depwatch {
                 }
             }
             let text = try format.render(result)
-            if let output {
-                do { try ReportFile.write(text, to: output) } catch {
-                    Diagnostics.print(message: error.localizedDescription)
-                    throw ExitStatus.error.exitCode
-                }
-            } else {
-                print(text, terminator: "")
-            }
+            try ReportOutput.emit(text, to: output)
             if !result.errors.isEmpty {
                 Diagnostics.print(result.errors)
                 throw ExitStatus.error.exitCode

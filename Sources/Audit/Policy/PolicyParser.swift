@@ -9,16 +9,20 @@ public enum PolicyParser {
     static let ignoreKeys: Set<String> = ["id", "reason", "until", "package"]
     static let denyKeys: Set<String> = ["package", "versions", "reason", "severity"]
 
-    /// Parses the policy in `text`; `path` names it in errors.
-    public static func parse(_ text: String, path: String) throws(AuditError) -> Policy {
-        let table: TOMLTable
+    /// `text` as a TOML table; a syntax error names its line and column (shared with the vetting records).
+    static func tomlTable(_ text: String, path: String) throws(AuditError) -> TOMLTable {
         do {
-            table = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw .policy(path: path, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
         } catch {
             throw .policy(path: path, line: nil, column: nil, message: "\(error)")
         }
+    }
+
+    /// Parses the policy in `text`; `path` names it in errors.
+    public static func parse(_ text: String, path: String) throws(AuditError) -> Policy {
+        let table = try tomlTable(text, path: path)
         let lines = SourceLines(text)
         var policy = Policy(path: path)
         for key in table.keys.sorted() where !topLevelKeys.contains(key) {

@@ -60,14 +60,7 @@ public struct VetRecords: Sendable {
 
     /// Reads `text`; errors name their line.
     public static func parse(_ text: String, path: String) throws(AuditError) -> VetRecords {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .policy(path: path, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
-        } catch {
-            throw .policy(path: path, line: nil, column: nil, message: "\(error)")
-        }
+        let table = try PolicyParser.tomlTable(text, path: path)
         let lines = SourceLines(text)
         for key in table.keys.sorted() where key != "vetted" && key != "exemption" {
             throw .policy(path: path, line: lines.key(key, in: nil), column: nil, message: "unknown key \"\(key)\"; expected [[vetted]] or [[exemption]]")
