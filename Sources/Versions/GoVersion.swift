@@ -101,7 +101,13 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Compares two version strings as semver.Compare does: an invalid version sorts below every valid
     /// one, and all invalid versions are equal to each other.
     public static func compare(_ lhs: String, _ rhs: String) -> Int {
-        switch (GoVersion(lhs), GoVersion(rhs)) {
+        compare(GoVersion(lhs), GoVersion(rhs))
+    }
+
+    /// `compare(_:_:)` on versions already parsed, `nil` standing for an invalid one (for callers that
+    /// compare one version many times).
+    public static func compare(_ lhs: GoVersion?, _ rhs: GoVersion?) -> Int {
+        switch (lhs, rhs) {
         case let (a?, b?): return compare(a, b)
         case (nil, nil): return 0
         case (nil, _): return -1

@@ -21,11 +21,13 @@ public struct GoSumFile: Sendable {
 
     /// For each module with at least one full-tree hash, its highest such version and that entry.
     public func highestFullVersions() -> [String: GoSumEntry] {
-        var best: [String: GoSumEntry] = [:]
+        // Each version parsed once (comparing the strings would parse both sides at every comparison).
+        var best: [String: (entry: GoSumEntry, version: GoVersion?)] = [:]
         for entry in entries where !entry.isGoModOnly {
-            if let current = best[entry.path], GoVersion.compare(current.version, entry.version) >= 0 { continue }
-            best[entry.path] = entry
+            let version = GoVersion(entry.version)
+            if let current = best[entry.path], GoVersion.compare(current.version, version) >= 0 { continue }
+            best[entry.path] = (entry, version)
         }
-        return best
+        return best.mapValues(\.entry)
     }
 }
