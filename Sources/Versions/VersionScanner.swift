@@ -15,9 +15,10 @@ struct VersionScanner {
     /// Whether every byte has been consumed.
     var isAtEnd: Bool { index == bytes.endIndex }
 
-    /// Consumes `character` if it comes next.
-    mutating func take(_ character: Character) -> Bool {
-        guard index < bytes.endIndex, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+    /// Consumes `character` (ASCII) if it comes next. A `Unicode.Scalar` rather than a `Character`: a
+    /// Character's `asciiValue` goes through grapheme handling, and versions are scanned in every phase.
+    mutating func take(_ character: Unicode.Scalar) -> Bool {
+        guard index < bytes.endIndex, character.isASCII, bytes[index] == UInt8(truncatingIfNeeded: character.value) else { return false }
         index += 1
         return true
     }
