@@ -5,14 +5,9 @@
 #   2. one large module: a 20 KB go.mod with a 350 KB go.sum (make_large_gomod.py);
 #   3. the per-dependency matching cost: (audit − deps) / dependencies.
 # Usage: benchmarks/audit.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/prelude.sh"
 runs=${1:-30}
-scripts/build-release >/dev/null
-bin=$PWD/.build/release/depwatch
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$bin" db import ../shared/advisories --db "$work/db.sqlite" >/dev/null
+import_shared_advisories
 deps=$("$bin" deps ../shared/corpus --format json 2>/dev/null | python3 -c 'import json,sys; print(sum(len(m["dependencies"]) for m in json.load(sys.stdin)["manifests"]))')
 echo "corpus: $deps dependencies"
 

@@ -3,15 +3,9 @@
 # read for a go.mod below go 1.17 (so every go.sum line is parsed and used).
 # Uses hyperfine when it is installed (apt-get install hyperfine), else a plain timing loop.
 #   benchmarks/deps.sh [RUNS]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/prelude.sh"
 runs=${1:-20}
-scripts/build-release >/dev/null
-bin=.build/release/depwatch
 corpus=../shared/corpus
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/big"
 printf 'module example.com/big\n\ngo 1.16\n\nrequire github.com/bluele/gcache v0.0.1\n' > "$work/big/go.mod"
 python3 - "$work/big/go.sum" <<'PY'

@@ -6,14 +6,9 @@
 #   3. one `db query` as a whole process;
 #   4. the decoding candidates, one core, same bytes (decode_candidates.swift).
 # Usage: benchmarks/import.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/prelude.sh"
 runs=${1:-20}
-scripts/build-release >/dev/null
-bin=$PWD/.build/release/depwatch
 data=../shared/advisories
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 echo "== 1. import ../shared/advisories into a new database"
 hyperfine --warmup 2 --runs "$runs" -N \

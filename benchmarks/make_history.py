@@ -4,24 +4,14 @@
 requirement, so base and head differ in dependencies too. Usage: make_history.py CORPUS OUT [COMMITS] [MANIFESTS]"""
 import os, random, subprocess, sys
 
+from corpus_requirements import block_requirements
+
 corpus, out = sys.argv[1], sys.argv[2]
 commits = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
 manifests = int(sys.argv[4]) if len(sys.argv) > 4 else 50
 rng = random.Random(20261128)
 
-requires = []
-for root, _, names in sorted(os.walk(corpus)):
-    if "go.mod" in names:
-        block = False
-        for line in open(os.path.join(root, "go.mod")):
-            text = line.split("//")[0].strip()
-            if text == "require (":
-                block = True
-            elif block and text == ")":
-                block = False
-            elif block and len(text.split()) == 2 and text.split()[1].startswith("v"):
-                requires.append(tuple(text.split()))
-requires = sorted(set(requires))
+requires = sorted({(module, version) for _, module, version in block_requirements(corpus)})
 modules = {}
 for i in range(manifests):
     chosen = dict(rng.sample(requires, 40))

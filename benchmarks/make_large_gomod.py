@@ -4,20 +4,13 @@ module versions pinned across ../shared/corpus (so they meet real advisories), a
 built from the corpus's own go.sum lines. Usage: make_large_gomod.py CORPUS_DIR OUT_DIR"""
 import os, sys
 
+from corpus_requirements import block_requirements
+
 corpus, out = sys.argv[1], sys.argv[2]
 requires, sums = {}, []
+for _, module, version in block_requirements(corpus):
+    requires.setdefault(module, version)
 for root, _, names in sorted(os.walk(corpus)):
-    if "go.mod" in names:
-        block = False
-        for line in open(os.path.join(root, "go.mod")):
-            text = line.split("//")[0].strip()
-            if text == "require (":
-                block = True
-            elif block and text == ")":
-                block = False
-            elif block and len(text.split()) == 2 and text.split()[1].startswith("v"):
-                module, version = text.split()
-                requires.setdefault(module, version)
     if "go.sum" in names:
         sums.extend(open(os.path.join(root, "go.sum")).read().splitlines())
 

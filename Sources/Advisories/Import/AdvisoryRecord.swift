@@ -85,32 +85,15 @@ enum OSVRecordScanner {
         }
 
         private mutating func severities(_ c: inout JSONCursor) throws(JSONCursor.Failure) {
-            try c.array { (c: inout JSONCursor) throws(JSONCursor.Failure) in
-                var type = "", score = ""
-                try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
-                    switch key {
-                    case "type": type = try c.string()
-                    case "score": score = try c.string()
-                    default: try c.skip()
-                    }
-                }
-                if type == "CVSS_V3" { vectors.append(score) }
-            }
+            vectors += try OSVSeverity.list(&c).filter { $0.type == "CVSS_V3" }.map(\.score)
         }
 
         private mutating func affected(_ c: inout JSONCursor) throws(JSONCursor.Failure) {
             try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
                 switch key {
                 case "package":
-                    var ecosystem: String?, name: String?
-                    try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
-                        switch key {
-                        case "ecosystem": ecosystem = try c.string()
-                        case "name": name = try c.string()
-                        default: try c.skip()
-                        }
-                    }
-                    if let ecosystem, let name { packages.append(OSVPackage(ecosystem: ecosystem, name: name)) }
+                    let fields = try OSVPackage.fields(&c)
+                    if let ecosystem = fields.ecosystem, let name = fields.name { packages.append(OSVPackage(ecosystem: ecosystem, name: name)) }
                 case "severity": try severities(&c)
                 default: try c.skip()
                 }

@@ -72,6 +72,21 @@ extension OSVAdvisory {
     }
 }
 
+extension OSVPackage {
+    /// A `package` object's ecosystem and name, each `nil` when absent (shared with the import scanner).
+    static func fields(_ c: inout JSONCursor) throws(JSONCursor.Failure) -> (ecosystem: String?, name: String?) {
+        var ecosystem: String?, name: String?
+        try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
+            switch key {
+            case "ecosystem": ecosystem = try c.string()
+            case "name": name = try c.string()
+            default: try c.skip()
+            }
+        }
+        return (ecosystem, name)
+    }
+}
+
 extension OSVSeverity {
     static func list(_ c: inout JSONCursor) throws(JSONCursor.Failure) -> [OSVSeverity] {
         var result: [OSVSeverity] = []
@@ -123,15 +138,8 @@ extension OSVAffected {
         try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
             switch key {
             case "package":
-                var ecosystem = "", name = ""
-                try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
-                    switch key {
-                    case "ecosystem": ecosystem = try c.string()
-                    case "name": name = try c.string()
-                    default: try c.skip()
-                    }
-                }
-                package = OSVPackage(ecosystem: ecosystem, name: name)
+                let fields = try OSVPackage.fields(&c)
+                package = OSVPackage(ecosystem: fields.ecosystem ?? "", name: fields.name ?? "")
             case "ranges": ranges = try OSVRange.list(&c)
             case "versions": versions = try c.strings()
             case "severity": severity = try OSVSeverity.list(&c)

@@ -1,0 +1,13 @@
+# Sourced by every benchmark script: strict mode, the repository root as the working directory, the
+# release binary built by scripts/build-release in $bin, and a scratch folder $work removed on exit.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scripts/build-release >/dev/null
+bin=$PWD/.build/release/depwatch
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Imports ../shared/advisories into $work/db.sqlite (the database the audit and diff benchmarks use).
+import_shared_advisories() {
+  "$bin" db import ../shared/advisories --db "$work/db.sqlite" >/dev/null
+}
