@@ -36,7 +36,7 @@ final class AdvisoryCache {
 
     /// Reads the advisories of many packages at once.
     func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
-        let missing = Array(Set(packages.filter { cache[family.rawValue + "\u{0}" + $0] == nil }))
+        let missing = Array(Set(packages.filter { cache[Self.key($0, family)] == nil }))
         guard !missing.isEmpty else { return }
         // Compiling each package's ranges is independent per package: on every core.
         let fetched = Array(try store.advisories(naming: missing, family: family))
@@ -63,17 +63,5 @@ final class AdvisoryCache {
     /// The cache key of a package.
     static func key(_ package: String, _ family: EcosystemFamily) -> String {
         family.rawValue + "\u{0}" + package
-    }
-
-    func advisories(_ package: String, _ family: EcosystemFamily) throws(AdvisoryStoreError) -> [MatchedAdvisory] {
-        let key = family.rawValue + "\u{0}" + package
-        if let cached = cache[key] { return cached }
-        let advisories = try store.advisories(naming: package, family: family).compactMap { stored in
-            PackageMatcher(stored.advisory, family: family, package: package).map {
-                MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
-            }
-        }
-        cache[key] = advisories
-        return advisories
     }
 }

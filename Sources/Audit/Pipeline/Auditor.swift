@@ -10,8 +10,10 @@ public enum Auditor {
         let inventory = InventoryLoader.load(options.roots)
         let cache = AdvisoryCache(store: store)
         for family in EcosystemFamily.allCases {
-            let packages = inventory.manifests.filter { EcosystemFamily($0.ecosystem) == family }.flatMap { $0.dependencies.map(\.package) }
-            try cache.prefetch(packages + (family == .go ? ["stdlib", "toolchain"] : []), family)
+            let manifests = inventory.manifests.filter { EcosystemFamily($0.ecosystem) == family }
+            // The standard library's advisories (hundreds) only when there is a go.mod to check them for.
+            let standardLibrary = family == .go && !manifests.isEmpty ? ["stdlib", "toolchain"] : []
+            try cache.prefetch(manifests.flatMap { $0.dependencies.map(\.package) } + standardLibrary, family)
         }
         let audited = inventory.manifests.filter { $0.uses == nil }
         let matches = matchInParallel(audited, ManifestMatching(advisories: cache.snapshot, goVersion: options.goVersion,
@@ -84,7 +86,7 @@ public enum Auditor {
 enum UpgradePlanning {
     static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
                      cache: AdvisoryCache) -> [Upgrade] {
-        let findingsByKey = Dictionary(grouping: findings) { $0.manifest + "\u{0}" + $0.package }
+        let findingsByKey = Dictionary(grouping: findings) { ManifestMatches.key(manifest: $0.manifest, package: $0.package) }
         let advisories = cache.snapshot
         var planned = [Upgrade?](repeating: nil, count: upgrades.count)
         planned.withUnsafeMutableBufferPointer { buffer in
@@ -101,7 +103,7 @@ enum UpgradePlanning {
     private static func plan(_ upgrade: Upgrade, findings: [String: [Finding]], groups: [String: [[MatchedAdvisory]]],
                              advisories: [String: [MatchedAdvisory]]) -> Upgrade? {
         var upgrade = upgrade
-        let key = upgrade.manifest + "\u{0}" + upgrade.package
+        let key = ManifestMatches.key(manifest: upgrade.manifest, package: upgrade.package)
         let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
         let mine = findings[key] ?? []
         guard mine.contains(where: { !$0.ignored }), let groups = groups[key] else { return nil }

@@ -8,8 +8,14 @@ struct ManifestMatches {
     var findings: [Finding] = []
     var unverifiable: [Unverifiable] = []
     var upgrades: [Upgrade] = []
+    /// The alias groups that affect each package, keyed by `key(manifest:package:)`.
     var groups: [String: [[MatchedAdvisory]]] = [:]
     var standardLibraryUnchecked = false
+
+    /// The key of one package in one manifest (for the groups, and for indexing findings when planning).
+    static func key(manifest: String, package: String) -> String {
+        manifest + "\u{0}" + package
+    }
 }
 
 /// Matches the dependencies of one manifest against advisories already read (so manifests can be
@@ -81,7 +87,7 @@ struct ManifestMatching {
         let planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
                                      advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
         let groups = AliasGroups.group(affected)
-        result.groups[manifest.path + "\u{0}" + dependency.package] = groups
+        result.groups[ManifestMatches.key(manifest: manifest.path, package: dependency.package)] = groups
         for group in groups {
             result.findings.append(finding(group, verdicts: verdicts, dependency: dependency, manifest: manifest,
                                            fixed: planner?.fixed(for: group)))
