@@ -31,24 +31,23 @@ public struct CompiledRange: Sendable {
     /// Parses and sorts `range`; throws when an event's version is not a version of `scheme`.
     public init(_ range: OSVRange, scheme: VersionScheme) throws(RangeEvaluation.Unevaluable) {
         var limits: [VersionScheme.Parsed?] = []
-        var timeline: [(version: VersionScheme.Parsed, event: OSVEvent, order: Int)] = []
+        var timeline: [(version: VersionScheme.Parsed, step: Step, order: Int)] = []
         for (order, event) in range.events.enumerated() {
             if case .limit(let text) = event, text.contains("*") {
                 limits.append(nil)
                 continue
             }
             guard let parsed = scheme.parse(event.version) else { throw RangeEvaluation.Unevaluable(version: event.version) }
-            if case .limit = event { limits.append(parsed) } else { timeline.append((parsed, event, order)) }
+            switch event {
+            case .introduced: timeline.append((parsed, .introduced, order))
+            case .fixed: timeline.append((parsed, .fixed, order))
+            case .lastAffected: timeline.append((parsed, .lastAffected, order))
+            case .limit: limits.append(parsed)
+            }
         }
         timeline.sort { $0.version < $1.version || (!($1.version < $0.version) && $0.order < $1.order) }
         versions = timeline.map(\.version)
-        steps = timeline.map { entry in
-            switch entry.event {
-            case .introduced: .introduced
-            case .fixed: .fixed
-            case .lastAffected, .limit: .lastAffected
-            }
-        }
+        steps = timeline.map(\.step)
         self.limits = limits
     }
 
