@@ -36,12 +36,7 @@ extension Depwatch {
                                    valueName: "version"))
         var goVersion: String?
         @OptionGroup var database: DatabaseOptions
-        @Option(name: .customLong("repo-map"), help: ArgumentHelp(
-            "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
-        var repoMap: [String] = []
-        @Option(name: .customLong("repo-cache"), help: ArgumentHelp(
-            "A folder of dependency clones laid out by package (DIR/github.com/owner/name), for GIT ranges.", valueName: "dir"))
-        var repoCache: String?
+        @OptionGroup var gitRanges: GitRangeOptions
 
         func validate() throws {
             if let goVersion, GoToolchainVersionCheck.isValid(goVersion) == false {
@@ -61,12 +56,7 @@ extension Depwatch {
             let store = try database.open()
             var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
                                        today: Self.today())
-            if !repoMap.isEmpty || repoCache != nil {
-                do { options.gitRanges = try RepositoryMap(arguments: repoMap, cache: repoCache) } catch {
-                    Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                    throw ExitStatus.error.exitCode
-                }
-            }
+            options.gitRanges = try gitRanges.evaluator()
             let result = try Auditor.audit(options, store: store)
             if result.manifests.isEmpty && result.errors.isEmpty {
                 Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")

@@ -27,12 +27,7 @@ extension Depwatch {
         @Option(help: ArgumentHelp("The Go toolchain to check the standard library against.", valueName: "version"))
         var goVersion: String?
         @Flag(help: "Fail for new or upgraded dependencies no depwatch.vet.toml record covers.") var requireVetting = false
-        @Option(name: .customLong("repo-map"), help: ArgumentHelp(
-            "A local clone of a dependency, to decide GIT ranges of its advisories (repeatable).", valueName: "package=path"))
-        var repoMap: [String] = []
-        @Option(name: .customLong("repo-cache"), help: ArgumentHelp(
-            "A folder of dependency clones laid out by package (DIR/github.com/owner/name), for GIT ranges.", valueName: "dir"))
-        var repoCache: String?
+        @OptionGroup var gitRanges: GitRangeOptions
         @Flag(help: "Print how long each phase took (reading revisions with libgit2, auditing each side) on standard error.")
         var timings = false
         @OptionGroup var database: DatabaseOptions
@@ -47,12 +42,7 @@ extension Depwatch {
             }
             let store = try database.open()
             var audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
-            if !repoMap.isEmpty || repoCache != nil {
-                do { audit.gitRanges = try RepositoryMap(arguments: repoMap, cache: repoCache) } catch {
-                    Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                    throw ExitStatus.error.exitCode
-                }
-            }
+            audit.gitRanges = try gitRanges.evaluator()
             let result: DiffResult
             do {
                 var options = DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit)
