@@ -11,15 +11,27 @@ enum MergeConflict {
     /// `firstMarker(in:path:regenerate:)` over lines already split.
     static func firstMarker(in lines: TextLines, path: String, regenerate: String) -> ManifestError? {
         for line in lines {
-            guard let first = line.bytes.first, first == 0x3C || first == 0x3D || first == 0x3E || first == 0x7C else { continue }
-            for marker in markers where line.hasPrefix(marker) {
-                let rest = line.bytes.dropFirst(marker.count)
-                guard rest.isEmpty || rest.first == 0x20 || rest.first == 0x0D else { continue }
-                return .at(path, line.number, 1,
-                           "merge conflict marker \"\(String(decoding: marker, as: UTF8.self))\": the file was committed "
-                           + "in the middle of a merge; resolve the conflict (\(regenerate))")
+            if let marker = marker(startingLine: line.bytes) {
+                return error(marker, path: path, line: line.number, regenerate: regenerate)
             }
         }
         return nil
+    }
+
+    /// The conflict marker `line` starts with, if any (followed by a space or the end of the line).
+    static func marker(startingLine line: ArraySlice<UInt8>) -> [UInt8]? {
+        guard let first = line.first, first == 0x3C || first == 0x3D || first == 0x3E || first == 0x7C else { return nil }
+        for marker in markers where line.starts(with: marker) {
+            let rest = line.dropFirst(marker.count)
+            if rest.isEmpty || rest.first == 0x20 || rest.first == 0x0D { return marker }
+        }
+        return nil
+    }
+
+    /// The diagnostic for `marker` at `line`: what happened and what to do.
+    static func error(_ marker: [UInt8], path: String, line: Int, regenerate: String) -> ManifestError {
+        .at(path, line, 1,
+            "merge conflict marker \"\(String(decoding: marker, as: UTF8.self))\": the file was committed "
+            + "in the middle of a merge; resolve the conflict (\(regenerate))")
     }
 }

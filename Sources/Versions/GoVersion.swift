@@ -15,6 +15,9 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
     public let build: String?
     /// Whether the text was a shorthand (`v1` or `v1.2`), which may not carry a pre-release or build.
     public let isShorthand: Bool
+    /// Major, minor and patch as integers, or `nil` when one does not fit (versions are compared on the
+    /// hottest paths of matching and planning; digit strings compared through String each time).
+    private let numbers: NumericTriple?
 
     /// Parses `text`; returns `nil` when it is not a valid Go semantic version.
     public init?(_ text: String) {
@@ -36,22 +39,23 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(utf8: ArraySlice<UInt8>) {
         var scanner = VersionScanner(utf8)
         guard scanner.take("v"), let major = scanner.number() else { return nil }
-        self.major = major
         if scanner.isAtEnd {
-            (minor, patch, prerelease, build, isShorthand) = ("0", "0", [], nil, true)
+            self.init(major: major, minor: "0", patch: "0", prerelease: [], build: nil, isShorthand: true)
             return
         }
         guard scanner.take("."), let minor = scanner.number() else { return nil }
-        self.minor = minor
         if scanner.isAtEnd {
-            (patch, prerelease, build, isShorthand) = ("0", [], nil, true)
+            self.init(major: major, minor: minor, patch: "0", prerelease: [], build: nil, isShorthand: true)
             return
         }
-        guard scanner.take("."), let patch = scanner.number() else { return nil }
-        self.patch = patch
-        isShorthand = false
-        guard let suffix = scanner.prereleaseAndBuild() else { return nil }
-        (prerelease, build) = suffix
+        guard scanner.take("."), let patch = scanner.number(), let suffix = scanner.prereleaseAndBuild() else { return nil }
+        self.init(major: major, minor: minor, patch: patch, prerelease: suffix.prerelease, build: suffix.build, isShorthand: false)
+    }
+
+    private init(major: String, minor: String, patch: String, prerelease: [String], build: String?, isShorthand: Bool) {
+        (self.major, self.minor, self.patch) = (major, minor, patch)
+        (self.prerelease, self.build, self.isShorthand) = (prerelease, build, isShorthand)
+        numbers = NumericTriple(major: major, minor: minor, patch: patch)
     }
 
     /// The canonical form `vMAJOR.MINOR.PATCH[-PRERELEASE]`, build metadata dropped (x/mod/semver `Canonical`).
@@ -91,10 +95,15 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// -1, 0 or +1 as `lhs` is less than, equal to or greater than `rhs`.
     public static func compare(_ lhs: GoVersion, _ rhs: GoVersion) -> Int {
-        for (a, b) in [(lhs.major, rhs.major), (lhs.minor, rhs.minor), (lhs.patch, rhs.patch)] {
-            let c = compareNumeric(a, b)
-            if c != 0 { return c }
+        if let a = lhs.numbers, let b = rhs.numbers {
+            if a != b { return a < b ? -1 : 1 }
+        } else {
+            for (a, b) in [(lhs.major, rhs.major), (lhs.minor, rhs.minor), (lhs.patch, rhs.patch)] {
+                let c = compareNumeric(a, b)
+                if c != 0 { return c }
+            }
         }
+        if lhs.prerelease.isEmpty && rhs.prerelease.isEmpty { return 0 }
         return comparePrerelease(lhs.prerelease, rhs.prerelease)
     }
 
@@ -113,6 +122,23 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
         case (nil, _): return -1
         case (_, nil): return 1
         }
+    }
+}
+
+/// Major, minor and patch numbers that fit in integers, ordered as a version's core is.
+struct NumericTriple: Sendable, Comparable {
+    var major: Int
+    var minor: Int
+    var patch: Int
+
+    /// The numbers of three digit strings, or `nil` when one is too large for an `Int`.
+    init?(major: String, minor: String, patch: String) {
+        guard let major = Int(major), let minor = Int(minor), let patch = Int(patch) else { return nil }
+        (self.major, self.minor, self.patch) = (major, minor, patch)
+    }
+
+    static func < (a: Self, b: Self) -> Bool {
+        (a.major, a.minor, a.patch) < (b.major, b.minor, b.patch)
     }
 }
 

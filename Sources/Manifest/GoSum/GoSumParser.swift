@@ -2,57 +2,125 @@ import Versions
 
 /// Parses go.sum and go.work.sum content: whitespace-separated `module version[/go.mod] hash` lines,
 /// blank lines allowed (cmd/go's `readGoSum`), with each field checked.
+///
+/// The text is walked once, over its bytes, with fields as index ranges: a go.sum is the largest file
+/// depwatch reads (hundreds of KB), and from go 1.17 on it is only checked, so a well-formed line
+/// costs no allocation unless the entries are kept.
 public enum GoSumParser {
     /// Checks every line of `text` as `parse` does, without keeping the entries (a go.mod from go 1.17 on
     /// lists every dependency itself; its go.sum is only checked).
     public static func validate(_ text: String, path: String) throws(ManifestError) {
-        _ = try parse(text, path: path, keepingEntries: false)
+        _ = try parse(Array(text.utf8), path: path, keepingEntries: false)
     }
 
     /// Parses `text`; `path` is used in diagnostics only.
     public static func parse(_ text: String, path: String) throws(ManifestError) -> GoSumFile {
-        try parse(text, path: path, keepingEntries: true)
+        try parse(Array(text.utf8), path: path, keepingEntries: true)
     }
 
-    private static func parse(_ text: String, path: String, keepingEntries: Bool) throws(ManifestError) -> GoSumFile {
-        let lines = TextLines(bytes: Array(text.utf8))
-        if let conflict = MergeConflict.firstMarker(in: lines, path: path, regenerate: "then run `go mod tidy`") {
-            throw conflict
-        }
+    private static func parse(_ bytes: [UInt8], path: String, keepingEntries: Bool) throws(ManifestError) -> GoSumFile {
         var entries: [GoSumEntry] = []
         var errors: [Diagnostic] = []
-        let suffix = Array("/go.mod".utf8)
-        var fields: [(bytes: ArraySlice<UInt8>, column: Int)] = []
-        fields.reserveCapacity(3)
-        for line in lines {
-            let more = line.firstFields(3, into: &fields)
-            if fields.isEmpty { continue }
-            func fail(_ column: Int, _ message: String) {
-                errors.append(Diagnostic(path: path, line: line.number, column: column, message: message))
+        let conflict: ManifestError? = bytes.withUnsafeBufferPointer { buffer in
+            var lineStart = 0
+            var number = 0
+            while lineStart < buffer.count {
+                number += 1
+                let lineEnd = buffer[lineStart...].firstIndex(of: 0x0A) ?? buffer.count
+                defer { lineStart = lineEnd + 1 }
+                if let marker = MergeConflict.marker(startingLine: bytes[lineStart..<lineEnd]) {
+                    return MergeConflict.error(marker, path: path, line: number, regenerate: "then run `go mod tidy`")
+                }
+                let line = GoSumLine(buffer, lineStart..<lineEnd)
+                switch check(line, bytes) {
+                case .blank:
+                    continue
+                case .invalid(let field, let message):
+                    errors.append(Diagnostic(path: path, line: number, column: line.column(of: field, in: bytes), message: message))
+                case .entry(let goModOnly):
+                    guard keepingEntries else { continue }
+                    let version = line[1].dropLast(goModOnly ? goModSuffix.count : 0)
+                    entries.append(GoSumEntry(path: text(bytes, line[0]), version: text(bytes, version), isGoModOnly: goModOnly,
+                                              hash: text(bytes, line[2]), line: number))
+                }
             }
-            func text(_ index: Int) -> String { String(decoding: fields[index].bytes, as: UTF8.self) }
-            guard fields.count == 3, !more else {
-                fail(fields[0].column, "wrong number of fields \(line.fieldSlices.count), want 3: module version[/go.mod] hash")
-                continue
-            }
-            var version = fields[1].bytes
-            let goModOnly = version.count > suffix.count && version.suffix(suffix.count).elementsEqual(suffix)
-            if goModOnly { version.removeLast(suffix.count) }
-            guard GoVersion.isValid(utf8: version) else {
-                fail(fields[1].column, "invalid version \"\(text(1))\": must be of the form v1.2.3 or v1.2.3/go.mod")
-                continue
-            }
-            let hash = fields[2].bytes
-            guard let colon = hash.firstIndex(of: UInt8(ascii: ":")), colon != hash.startIndex, colon + 1 != hash.endIndex else {
-                fail(fields[2].column, "malformed hash \"\(text(2))\": want an algorithm prefix such as h1:")
-                continue
-            }
-            if keepingEntries {
-                entries.append(GoSumEntry(path: text(0), version: String(decoding: version, as: UTF8.self), isGoModOnly: goModOnly,
-                                          hash: text(2), line: line.number))
-            }
+            return nil
         }
+        if let conflict { throw conflict }
         if !errors.isEmpty { throw .invalid(errors) }
         return GoSumFile(entries: entries)
+    }
+
+    private static let goModSuffix = Array("/go.mod".utf8)
+
+    private static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// What one line holds; an invalid line names the field its diagnostic points at.
+    private enum LineVerdict {
+        case blank
+        case entry(goModOnly: Bool)
+        case invalid(field: Int, message: String)
+    }
+
+    private static func check(_ line: GoSumLine, _ bytes: [UInt8]) -> LineVerdict {
+        guard line.count > 0 else { return .blank }
+        guard line.count == 3 else {
+            return .invalid(field: 0, message: "wrong number of fields \(line.count), want 3: module version[/go.mod] hash")
+        }
+        var version = bytes[line[1]]
+        let goModOnly = version.count > goModSuffix.count && version.suffix(goModSuffix.count).elementsEqual(goModSuffix)
+        if goModOnly { version.removeLast(goModSuffix.count) }
+        guard GoVersion.isValid(utf8: version) else {
+            return .invalid(field: 1, message: "invalid version \"\(text(bytes, line[1]))\": must be of the form v1.2.3 or v1.2.3/go.mod")
+        }
+        let hash = line[2]
+        guard let colon = bytes[hash].firstIndex(of: UInt8(ascii: ":")), colon != hash.lowerBound, colon + 1 != hash.upperBound else {
+            return .invalid(field: 2, message: "malformed hash \"\(text(bytes, hash))\": want an algorithm prefix such as h1:")
+        }
+        return .entry(goModOnly: goModOnly)
+    }
+}
+
+/// One go.sum line split at spaces, tabs and carriage returns: the ranges of its first three fields and
+/// how many fields there are, without an allocation. Columns are counted only for a diagnostic.
+private struct GoSumLine {
+    let line: Range<Int>
+    /// How many fields the line has.
+    private(set) var count = 0
+    private var fields: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        self.line = line
+        var index = line.lowerBound
+        while index < line.upperBound {
+            if Self.isSpace(buffer[index]) { index += 1; continue }
+            let start = index
+            while index < line.upperBound, !Self.isSpace(buffer[index]) { index += 1 }
+            switch count {
+            case 0: fields.0 = start..<index
+            case 1: fields.1 = start..<index
+            case 2: fields.2 = start..<index
+            default: break
+            }
+            count += 1
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+    /// The range of field 0, 1 or 2.
+    subscript(field: Int) -> Range<Int> {
+        switch field {
+        case 0: fields.0
+        case 1: fields.1
+        default: fields.2
+        }
+    }
+
+    /// The 1-based column (in characters) where `field` starts.
+    func column(of field: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[line.lowerBound..<self[field].lowerBound].count { $0 & 0xC0 != 0x80 }
     }
 }
