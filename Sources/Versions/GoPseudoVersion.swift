@@ -35,3 +35,48 @@ extension Character {
     var isASCIINumber: Bool { isASCII && isNumber }
     var isASCIILetter: Bool { isASCII && isLetter }
 }
+
+extension GoPseudoVersion {
+    /// The pseudo-version the go command gives a commit (golang.org/x/mod/module `PseudoVersion`):
+    /// `older` is the highest semantic-version tag among the commit's ancestors (`nil` when there is
+    /// none), `time` the commit time in seconds since 1970 (UTC), `revision` the full or abbreviated id.
+    /// `major` (`v2`, …) is used only without an older tag.
+    public static func make(major: String = "v0", after older: GoVersion?, time: Int64, revision: String) -> String {
+        let segment = timestamp(time) + "-" + String(revision.prefix(12))
+        guard let older else { return major + ".0.0-" + segment }
+        let build = older.build.map { "+" + $0 } ?? ""
+        if !older.prerelease.isEmpty { return older.canonical + ".0." + segment + build }
+        return "v\(older.major).\(older.minor).\(incrementDecimal(older.patch))-0." + segment + build
+    }
+
+    /// `yyyymmddhhmmss` in UTC.
+    static func timestamp(_ seconds: Int64) -> String {
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), so no calendar library is needed.
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)" + two(month) + two(day) + two(secondOfDay / 3600) + two(secondOfDay % 3600 / 60) + two(secondOfDay % 60)
+    }
+
+    /// A decimal digit string plus one (x/mod's `incDecimal`), for numbers of any length.
+    static func incrementDecimal(_ digits: String) -> String {
+        var bytes = Array(digits.utf8)
+        var index = bytes.count - 1
+        while index >= 0, bytes[index] == UInt8(ascii: "9") {
+            bytes[index] = UInt8(ascii: "0")
+            index -= 1
+        }
+        if index < 0 { return "1" + String(decoding: bytes, as: UTF8.self) }
+        bytes[index] += 1
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

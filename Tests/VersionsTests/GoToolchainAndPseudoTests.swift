@@ -40,4 +40,22 @@ import Testing
     func notPseudo(_ text: String) {
         #expect(GoPseudoVersion(text) == nil)
     }
+
+    /// Pseudo-versions as the go command makes them (golang.org/x/mod/module's PseudoVersion tests), for a
+    /// commit at 2021-02-15 10:30:45 UTC (1613385045) and, for the first, before 1970.
+    @Test(arguments: [
+        (nil, "v0", 1_613_385_045, "v0.0.0-20210215103045-023f437abcde"),
+        (nil, "v2", 1_613_385_045, "v2.0.0-20210215103045-023f437abcde"),
+        ("v0.0.1", "v0", 1_613_385_045, "v0.0.2-0.20210215103045-023f437abcde"),
+        ("v1.2.9", "v0", 1_613_385_045, "v1.2.10-0.20210215103045-023f437abcde"),
+        ("v1.2.99", "v0", 0, "v1.2.100-0.19700101000000-023f437abcde"),
+        ("v1.5.0-beta.2", "v0", 1_613_385_045, "v1.5.0-beta.2.0.20210215103045-023f437abcde"),
+        ("v2.0.0+incompatible", "v0", 951_782_400, "v2.0.1-0.20000229000000-023f437abcde+incompatible"),
+    ] as [(String?, String, Int64, String)])
+    func made(_ older: String?, _ major: String, _ time: Int64, _ expected: String) throws {
+        let made = GoPseudoVersion.make(major: major, after: older.flatMap(GoVersion.init), time: time,
+                                        revision: "023f437abcdef0123456789abcdef0123456789a")
+        #expect(made == expected)
+        #expect(GoPseudoVersion(made)?.revision == "023f437abcde")
+    }
 }
