@@ -11,12 +11,14 @@ let package = Package(
         .library(name: "Advisories", targets: ["Advisories"]),
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Git", targets: ["Git"]),
+        .library(name: "Bisect", targets: ["Bisect"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .executableTarget(
@@ -26,6 +28,7 @@ let package = Package(
                 "Advisories",
                 "Audit",
                 "Diff",
+                "Bisect",
                 "Versions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -35,6 +38,16 @@ let package = Package(
         .target(name: "Git", dependencies: ["CGit2"]),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Versions"]),
+        .target(
+            name: "Bisect",
+            dependencies: [
+                "Git",
+                "Advisories",
+                "Manifest",
+                "Versions",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
         .target(
             name: "Advisories",
             dependencies: [
@@ -68,6 +81,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Advisories", "Manifest", "DepwatchTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "DepwatchTestSupport"]),
+        .testTarget(name: "BisectTests", dependencies: ["Bisect", "Git", "Advisories", "DepwatchTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Audit", "DepwatchTestSupport"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]

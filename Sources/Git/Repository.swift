@@ -156,6 +156,15 @@ public final class Repository: @unchecked Sendable {
         return result == 1
     }
 
+    /// The URL of the remote called `name`, or `nil` when there is no such remote.
+    public func remoteURL(_ name: String) -> String? {
+        var remote: OpaquePointer?
+        guard git_remote_lookup(&remote, handle, name) == 0 else { return nil }
+        defer { git_remote_free(remote) }
+        guard let url = git_remote_url(remote) else { return nil }
+        return String(validatingCString: url)
+    }
+
     /// Writes `revision`'s tree into `directory` (created if missing), leaving the repository's HEAD,
     /// index and work tree as they were.
     public func checkout(_ revision: String, into directory: String) throws(GitError) {
@@ -181,6 +190,6 @@ enum ObjectID {
     static func hex(_ oid: UnsafePointer<git_oid>!) -> String {
         var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
         git_oid_tostr(&buffer, buffer.count, oid)
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Renders a bisection's result for a person (`text`) or a program (`json`, `depwatch.bisect/1`).
+public enum BisectReport {
+    /// The result as JSON, keys sorted so the output is stable.
+    public static func json(_ result: BisectResult) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
+    }
+
+    /// The answer, then the table of every run and the total time.
+    public static func text(_ result: BisectResult) -> String {
+        var lines: [String] = []
+        if let direction = result.direction, let good = result.good, let bad = result.bad {
+            let what = direction == .regression ? "the first bad commit after good" : "the first good commit after bad"
+            let (older, newer) = direction == .regression ? (good, bad) : (bad, good)
+            lines.append("\(direction == .regression ? "Regression" : "Fix"): \(what) \(name(older)), up to \(name(newer)); "
+                + "\(result.candidates) candidate\(result.candidates == 1 ? "" : "s"), about \(result.expectedSteps) step\(result.expectedSteps == 1 ? "" : "s").")
+        }
+        lines += answer(result)
+        if !result.runs.isEmpty {
+            lines.append("")
+            lines.append("Runs:")
+            lines += table(result.runs)
+        }
+        lines.append("")
+        lines.append("\(result.runs.count) run\(result.runs.count == 1 ? "" : "s") in \(String(format: "%.1f", result.seconds)) s.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func answer(_ result: BisectResult) -> [String] {
+        let which = result.direction == .fix ? "First good commit (the fix)" : "First bad commit"
+        switch result.status {
+        case .found:
+            guard let commit = result.commit else { return [] }
+            return ["", "\(which): \(commit.id)", "  \(commit.summary)", "  date     \(commit.date)",
+                    "  tag      \(commit.tag.map { "\($0) (the earliest release that contains it)" } ?? "none yet (no release contains it)")",
+                    "  version  \(commit.version)"]
+        case .ambiguous:
+            return ["", "Ambiguous: skipped commits leave \(result.possibleCommits.count) candidates for the \(which.lowercased()):"]
+                + result.possibleCommits.map { "  \($0.shortID) \($0.version)  \($0.summary)" }
+        case .failed, .interrupted:
+            return ["", "\(result.status == .interrupted ? "Interrupted" : "Failed"): \(result.error ?? "")"]
+        }
+    }
+
+    private static func name(_ commit: CommitInfo) -> String {
+        "\(commit.version) (\(commit.shortID))"
+    }
+
+    private static func table(_ runs: [BisectResult.Run]) -> [String] {
+        let header = ["STEP", "COMMIT", "VERSION", "RUN", "VALUE", "VERDICT", "ENDED", "SECONDS"]
+        let rows = runs.map { run in
+            [run.step, String(run.commit.prefix(12)), run.version, String(run.run), run.value.map(format) ?? "-",
+             run.verdict?.rawValue ?? "-", run.ended, String(format: "%.2f", run.seconds)]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }.map { "  " + $0 }
+    }
+
+    /// A metric without a needless fraction.
+    public static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

@@ -1,0 +1,129 @@
+import Advisories
+import ArgumentParser
+import Audit
+import Bisect
+import Dispatch
+import Foundation
+
+extension Verdict: ExpressibleByArgument {}
+
+extension Depwatch {
+    /// `depwatch bisect`: the commit or release of a dependency that introduced or fixed a problem.
+    struct BisectCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bisect",
+            abstract: "Find the commit of a dependency that introduced or fixed a problem, judged by your test.",
+            discussion: """
+                Each candidate is checked out into a temporary directory; with --project pointing at a Go module, \
+                the test runs there with GOFLAGS=-modfile=<a copy of its go.mod replacing the module with the checkout>. \
+                The test also gets DEPWATCH_SOURCE, DEPWATCH_REVISION and DEPWATCH_VERSION. Exit codes: 0 with an \
+                answer (found or ambiguous), 2 on an error or an interruption (the partial table is printed).
+                """
+        )
+
+        @Option(help: ArgumentHelp("A local clone of the dependency (work tree or bare).", valueName: "path")) var repo: String
+        @Option(help: ArgumentHelp("A revision where the problem is absent.", valueName: "rev")) var good: String
+        @Option(help: ArgumentHelp("A revision where it is present.", valueName: "rev")) var bad: String
+        @Flag(help: "Bisect release tags only, ordered by version.") var tags = false
+        @Option(help: ArgumentHelp("The project to wire the dependency into (a Go module gets a temporary go.mod).", valueName: "dir"))
+        var project: String?
+        @Option(help: ArgumentHelp("The dependency's module path (default: its go.mod's module line).", valueName: "path"))
+        var module: String?
+        @Option(help: ArgumentHelp("Judge by a number: the first capture group of this regular expression in the output.", valueName: "regex"))
+        var metric: String?
+        @Option(help: ArgumentHelp("With --metric: good at or below this value.", valueName: "n")) var max: Double?
+        @Option(help: ArgumentHelp("With --metric: good at or above this value.", valueName: "n")) var min: Double?
+        @Option(help: "Runs per step; the step's verdict is their median.") var runs = 1
+        @Option(help: ArgumentHelp("Seconds a run may take.", valueName: "seconds")) var timeout: Double?
+        @Option(help: "The verdict of a run that timed out: skip or bad.") var onTimeout: Verdict = .skip
+        @Option(help: "text or json.") var format: BisectFormat = .text
+        @Flag(help: "Turn the answer into an OSV advisory, add it to the database and write it to --advisories-dir.")
+        var record = false
+        @Option(help: "With --record: the kind (leak, crash, performance, correctness, security, unmaintained).") var kind = "leak"
+        @Option(help: "With --record: the advisory's one-line summary.") var summary: String?
+        @Option(help: "With --record: the advisory id (default x_DEPWATCH-YEAR-COMMIT).") var id: String?
+        @Option(help: ArgumentHelp("With --record: where to write the advisory JSON.", valueName: "dir")) var advisoriesDir = "advisories"
+        @OptionGroup var database: DatabaseOptions
+        @Argument(parsing: .postTerminator, help: ArgumentHelp("The test command, after --.", valueName: "command"))
+        var command: [String] = []
+
+        func validate() throws {
+            guard TestCommand(command) != nil else { throw ValidationError("give the test command after --, e.g. -- go run ./memtest") }
+            if metric != nil, (max == nil) == (min == nil) { throw ValidationError("--metric needs exactly one of --max or --min") }
+            if metric == nil, max != nil || min != nil { throw ValidationError("--max and --min need --metric") }
+            if let metric, let problem = Judge.validate(pattern: metric) { throw ValidationError(problem) }
+            if runs < 1 { throw ValidationError("--runs must be at least 1") }
+            if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
+            if onTimeout == .good { throw ValidationError("--on-timeout takes skip or bad") }
+            if record {
+                guard summary != nil else { throw ValidationError("--record needs --summary") }
+                guard AdvisoryRecord.kinds.contains(kind) else {
+                    throw ValidationError("--kind takes \(AdvisoryRecord.kinds.sorted().joined(separator: ", "))")
+                }
+            }
+        }
+
+        func run() async throws {
+            let result = await Self.bisectInterruptibly(Bisector(request()).withProgress(Self.printProgress))
+            let text = format == .json ? try BisectReport.json(result) : BisectReport.text(result)
+            print(text, terminator: "")
+            guard result.status == BisectResult.Status.found || result.status == BisectResult.Status.ambiguous else { throw ExitStatus.error.exitCode }
+            if record { try recordAdvisory(result) }
+        }
+
+        private func request() -> BisectRequest {
+            var request = BisectRequest(repository: repo, good: good, bad: bad, command: TestCommand(command)!)
+            request.tagsOnly = tags
+            request.project = project.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            request.module = module
+            if let metric { request.judge = .metric(pattern: metric, threshold: max.map { .max($0) } ?? .min(min!)) }
+            request.runs = runs
+            request.timeout = timeout
+            request.onTimeout = onTimeout
+            return request
+        }
+
+        /// Runs the bisection in a task that SIGINT and SIGTERM cancel: the child's process group is stopped,
+        /// the temporary directories removed, and the partial result returned.
+        static func bisectInterruptibly(_ bisector: Bisector) async -> BisectResult {
+            let task = Task { await bisector.run() }
+            let sources = [SIGINT, SIGTERM].map { signalNumber in
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler { task.cancel() }
+                source.resume()
+                return source
+            }
+            let result = await task.value
+            sources.forEach { $0.cancel() }
+            return result
+        }
+
+        static func printProgress(_ progress: BisectProgress) {
+            let value = progress.value.map { ", value \(BisectReport.format($0))" } ?? ""
+            Diagnostics.print(message: "depwatch: \(progress.label): \(progress.commit.shortID) \(progress.commit.version) "
+                + "\(progress.verdict.rawValue)\(value) (\(String(format: "%.2f", progress.seconds)) s)  \(progress.commit.summary)")
+        }
+
+        private func recordAdvisory(_ result: BisectResult) throws {
+            let recorder = AdvisoryRecord(id: id, kind: kind, summary: summary ?? "", command: TestCommand(command)!.description)
+            do {
+                let (advisoryID, json) = try recorder.advisory(for: result)
+                let path = (advisoriesDir as NSString).appendingPathComponent("\(advisoryID).json")
+                try FileManager.default.createDirectory(atPath: advisoriesDir, withIntermediateDirectories: true)
+                try ReportFile.write(String(decoding: json, as: UTF8.self), to: path)
+                let store = try database.open()
+                _ = try store.importAdvisories(from: [path], strict: true)
+                Diagnostics.print(message: "depwatch: recorded \(advisoryID) in \(path) and in the database \(store.path); review and commit it")
+            } catch {
+                Diagnostics.print(message: "depwatch: --record: \(error.localizedDescription)")
+                throw ExitStatus.error.exitCode
+            }
+        }
+    }
+
+    /// How `depwatch bisect` writes its answer.
+    enum BisectFormat: String, ExpressibleByArgument {
+        case text, json
+    }
+}
