@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Advisories", "Manifest", "DepwatchTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "DepwatchTestSupport"]),
-        .testTarget(name: "BisectTests", dependencies: ["Bisect", "Git", "Advisories", "DepwatchTestSupport"]),
+        .testTarget(name: "BisectTests", dependencies: ["Bisect", "Git", "Advisories", "Audit", "DepwatchTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Audit", "DepwatchTestSupport"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]

@@ -49,7 +49,7 @@ public enum BisectError: Error, LocalizedError, Sendable, Equatable {
         case .wiring(let message):
             return message
         case .interrupted:
-            return "interrupted: the child processes were stopped and every temporary directory removed"
+            return "stopped by a signal: the test's processes were stopped and every temporary directory removed"
         case .io(let message):
             return message
         }
