@@ -98,7 +98,8 @@ public struct Bisector: Sendable {
         state.result.bad = try history.describe(bad)
         state.result.candidates = search.count
         state.result.expectedSteps = search.stepsLeft
-        let context = StepContext(history: history, scratch: scratch, wiring: wiring)
+        let context = StepContext(history: history, scratch: scratch, wiring: wiring,
+                                  source: SourceCheckout(history.repository, path: (scratch.path as NSString).appendingPathComponent("source")))
 
         // Both endpoints first: if they do not disagree, there is nothing to find.
         let goodVerdict = try await step("good endpoint", state.result.good!, context, &state)
@@ -138,6 +139,8 @@ public struct Bisector: Sendable {
         let history: DependencyHistory
         let scratch: ScratchDirectory
         let wiring: GoWiring?
+        /// One checkout, moved from commit to commit.
+        let source: SourceCheckout
     }
 
     /// Checks `commit` out, wires it, runs the test `runs` times, and records the runs and the verdict.
@@ -146,13 +149,12 @@ public struct Bisector: Sendable {
         let stepStarted = ContinuousClock.now
         let directory = try context.scratch.makeStepDirectory()
         defer { context.scratch.removeItem(directory) }
-        let checkout = (directory as NSString).appendingPathComponent("source")
-        do { try context.history.repository.checkout(commit.id, into: checkout) } catch { throw BisectError.git(error) }
+        let checkout = try context.source.move(to: commit.id)
         var environment = ["DEPWATCH_SOURCE": checkout, "DEPWATCH_REVISION": commit.id, "DEPWATCH_VERSION": commit.version]
         if let wiring = context.wiring {
-            let wiringDirectory = (directory as NSString).appendingPathComponent("wiring")
-            try FileManager.default.createDirectory(atPath: wiringDirectory, withIntermediateDirectories: true)
-            environment.merge(try wiring.wire(checkout: checkout, into: wiringDirectory)) { $1 }
+            let wired = try wiring.wire(checkout: checkout, into: directory)
+            environment.merge(wired.environment) { $1 }
+            if let added = wired.added { context.source.addedFile(added) }
         }
         let workingDirectory = request.project ?? FileManager.default.currentDirectoryPath
         var judged: [(verdict: Verdict, value: Double?)] = []

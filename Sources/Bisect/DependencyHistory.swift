@@ -8,6 +8,8 @@ final class DependencyHistory: @unchecked Sendable {
     let repository: Repository
     private let tags: [Tag]
     private let modulePath: String?
+    /// The history of each release tag's commit, computed when first needed.
+    private var tagHistories: [String: Set<String>] = [:]
 
     init(path: String, module: String?) throws(BisectError) {
         do {
@@ -70,7 +72,7 @@ final class DependencyHistory: @unchecked Sendable {
     func earliestTag(containing id: String) throws(BisectError) -> String? {
         for (tag, _) in releaseTags() {
             if tag.commit == id { return tag.name }
-            if try isDescendant(tag.commit, of: id) { return tag.name }
+            if try history(of: tag.commit).contains(id) { return tag.name }
         }
         return nil
     }
@@ -80,16 +82,23 @@ final class DependencyHistory: @unchecked Sendable {
     func version(of commit: Commit) throws(BisectError) -> String {
         let releases = releaseTags()
         if let exact = releases.first(where: { $0.tag.commit == commit.id }) { return exact.tag.name }
-        var older: GoVersion?
-        for (tag, version) in releases.reversed() {
-            if try isDescendant(commit.id, of: tag.commit) {
-                older = version
-                break
-            }
-        }
+        let ancestors = releases.isEmpty ? [] : try reachable(from: commit.id)
+        let older = releases.last { ancestors.contains($0.tag.commit) }?.version
         let major = modulePath.flatMap(GoModulePath.splitMajor)?.major ?? ""
         return GoPseudoVersion.make(major: major.isEmpty ? "v0" : String(major.dropFirst()), after: older,
                                     time: commit.time, revision: commit.id)
+    }
+
+    /// The commits in a tag's history (cached: every step asks about the same tags).
+    private func history(of tagCommit: String) throws(BisectError) -> Set<String> {
+        if let known = tagHistories[tagCommit] { return known }
+        let history = try reachable(from: tagCommit)
+        tagHistories[tagCommit] = history
+        return history
+    }
+
+    private func reachable(from commit: String) throws(BisectError) -> Set<String> {
+        do { return try repository.reachableCommits(from: commit) } catch { throw .git(error) }
     }
 
     /// The URL of the `origin` remote, for an advisory's GIT range (`nil` without one).

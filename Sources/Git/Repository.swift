@@ -145,6 +145,26 @@ public final class Repository: @unchecked Sendable {
         return commits
     }
 
+    /// The ids of `revision`'s commit and every commit in its history (for many ancestry questions about
+    /// one commit: one walk instead of one graph search per question).
+    public func reachableCommits(from revision: String) throws(GitError) -> Set<String> {
+        let start = try peeledCommit(revision)
+        defer { git_commit_free(start) }
+        var walk: OpaquePointer?
+        try GitError.check(git_revwalk_new(&walk, handle), "walk from \(revision)")
+        defer { git_revwalk_free(walk) }
+        try GitError.check(git_revwalk_push(walk, git_commit_id(start)), "walk from \(revision)")
+        var reachable: Set<String> = []
+        var oid = git_oid()
+        while true {
+            let next = git_revwalk_next(&oid, walk)
+            if next == GIT_ITEROVER.rawValue { break }
+            try GitError.check(next, "walk from \(revision)")
+            reachable.insert(ObjectID.hex(&oid))
+        }
+        return reachable
+    }
+
     /// Whether `descendant` has `ancestor` in its history (a commit is not its own descendant).
     public func isDescendant(_ descendant: String, of ancestor: String) throws(GitError) -> Bool {
         let a = try peeledCommit(descendant)
@@ -165,23 +185,82 @@ public final class Repository: @unchecked Sendable {
         return String(validatingCString: url)
     }
 
-    /// Writes `revision`'s tree into `directory` (created if missing), leaving the repository's HEAD,
-    /// index and work tree as they were.
-    public func checkout(_ revision: String, into directory: String) throws(GitError) {
+    /// Writes `revision`'s tree into `directory` (created if missing), byte for byte as committed (no
+    /// filters), leaving the repository's HEAD, index and work tree as they were.
+    ///
+    /// `previous` names the revision `directory` already holds from an earlier call: then only the files
+    /// that differ between the two trees are written or removed (and files neither tree has are removed),
+    /// which is what makes stepping through a large history cheap. Files changed in place since the
+    /// earlier call and unchanged between the trees are left as they are.
+    public func checkout(_ revision: String, into directory: String, replacing previous: String? = nil) throws(GitError) {
         let commit = try peeledCommit(revision)
         defer { git_commit_free(commit) }
         var tree: OpaquePointer?
         try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
         defer { git_tree_free(tree) }
+        var baseline: OpaquePointer?
+        if let previous {
+            let previousCommit = try peeledCommit(previous)
+            defer { git_commit_free(previousCommit) }
+            try GitError.check(git_commit_tree(&baseline, previousCommit), "read the tree of \(previous)")
+        }
+        defer { if let baseline { git_tree_free(baseline) } }
+        // From a previous tree, only the paths the two trees differ in are checked out (libgit2 would
+        // otherwise compare every file of the directory with the baseline, hashing them without an index).
+        var paths: [String] = []
+        if let baseline {
+            paths = try changedPaths(from: baseline, to: tree!)
+            if paths.isEmpty { return }
+        }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var options = git_checkout_options()
         try GitError.check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "prepare checkout")
         options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DONT_UPDATE_INDEX.rawValue
-        let result = directory.withCString { target -> Int32 in
-            options.target_directory = target
-            return git_checkout_tree(handle, tree, &options)
+            | (baseline == nil ? 0 : GIT_CHECKOUT_REMOVE_UNTRACKED.rawValue | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue)
+        // The blobs as committed, as a module download has them: no CRLF or ident filters, so no
+        // .gitattributes lookups in the repository's own work tree for every file either.
+        options.disable_filters = 1
+        options.baseline = baseline
+        let result = CStringArray(paths).withStrarray { strarray -> Int32 in
+            if baseline != nil { options.paths = strarray }
+            return directory.withCString { target -> Int32 in
+                options.target_directory = target
+                return git_checkout_tree(handle, tree, &options)
+            }
         }
         try GitError.check(result, "check out \(revision) into \(directory)")
+    }
+
+    /// The paths (old and new names) of every file that differs between two trees.
+    private func changedPaths(from old: OpaquePointer, to new: OpaquePointer) throws(GitError) -> [String] {
+        var diff: OpaquePointer?
+        try GitError.check(git_diff_tree_to_tree(&diff, handle, old, new, nil), "compare two trees")
+        defer { git_diff_free(diff) }
+        var paths: Set<String> = []
+        for index in 0..<git_diff_num_deltas(diff) {
+            guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+            if let path = delta.old_file.path { paths.insert(String(cString: path)) }
+            if let path = delta.new_file.path { paths.insert(String(cString: path)) }
+        }
+        return paths.sorted()
+    }
+}
+
+/// Strings as a `git_strarray` for the length of a call.
+struct CStringArray {
+    private let strings: [String]
+
+    init(_ strings: [String]) {
+        self.strings = strings
+    }
+
+    func withStrarray<Result>(_ body: (git_strarray) -> Result) -> Result {
+        let pointers = strings.map { strdup($0) }
+        defer { pointers.forEach { free($0) } }
+        var array = pointers
+        return array.withUnsafeMutableBufferPointer { buffer in
+            body(git_strarray(strings: buffer.baseAddress, count: buffer.count))
+        }
     }
 }
 

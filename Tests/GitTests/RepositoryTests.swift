@@ -102,4 +102,34 @@ import Testing
             (error as? GitError)?.operation == "open repository \(dir.url.path)"
         }
     }
+
+    @Test func movesACheckoutFromCommitToCommitWritingOnlyWhatDiffers() throws {
+        let fixture = try GitFixture()
+        let a = try fixture.commit("a", ["keep": "same\n", "edit": "one\n", "gone": "bye\n", "dir/x": "x\n"])
+        let b = try fixture.commit("b", ["edit": "two\n", "gone": nil, "dir/x": nil, "new/y": "y\n"])
+        let repository = try Repository(path: fixture.path)
+        let target = fixture.directory.path("moving")
+        try repository.checkout(a, into: target)
+        let kept = try FileManager.default.attributesOfItem(atPath: target + "/keep")[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        try repository.checkout(b, into: target, replacing: a)
+        #expect(Self.files(target) == ["edit": "two\n", "keep": "same\n", "new/y": "y\n"])
+        #expect(try FileManager.default.attributesOfItem(atPath: target + "/keep")[.modificationDate] as? Date == kept,
+                "a file both trees share was rewritten")
+        try repository.checkout(a, into: target, replacing: b)
+        #expect(Self.files(target) == ["dir/x": "x\n", "edit": "one\n", "gone": "bye\n", "keep": "same\n"])
+    }
+
+    static func files(_ root: String) -> [String: String] {
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = root + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try? String(contentsOfFile: path, encoding: .utf8)
+            }
+        }
+        return files
+    }
 }
