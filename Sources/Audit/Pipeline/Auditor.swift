@@ -16,8 +16,8 @@ public enum Auditor {
             try cache.prefetch(manifests.flatMap { $0.dependencies.map(\.package) } + standardLibrary, family)
         }
         let audited = inventory.manifests.filter { $0.uses == nil }
-        let matches = matchInParallel(audited, ManifestMatching(advisories: cache.snapshot, goVersion: options.goVersion,
-                                                                gitRanges: options.gitRanges))
+        let matching = ManifestMatching(advisories: cache.snapshot, goVersion: options.goVersion, gitRanges: options.gitRanges)
+        let matches = matchInParallel(audited, matching)
         var findings = matches.flatMap(\.findings)
         var warnings = inventory.warnings
         let unchecked = zip(audited, matches).filter { $0.1.standardLibraryUnchecked }.map(\.0.path)
@@ -29,7 +29,8 @@ public enum Auditor {
         let (denied, policyWarnings) = PolicyApplication.apply(options.policy, to: &findings, inventory: inventory, today: options.today)
         warnings += policyWarnings
         let groups = matches.reduce(into: [String: [[MatchedAdvisory]]]()) { $0.merge($1.groups) { a, _ in a } }
-        let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups, cache: cache)
+        let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups, cache: cache,
+                                            memo: matching.memo)
         let policy = options.policy
         var result = AuditResult(
             databasePath: store.path, databaseAdvisories: try store.count(),
@@ -85,14 +86,14 @@ public enum Auditor {
 /// Plans the upgrades once the policy is applied: each considers only the findings that are not ignored.
 enum UpgradePlanning {
     static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
-                     cache: AdvisoryCache) -> [Upgrade] {
+                     cache: AdvisoryCache, memo: MatchMemo = MatchMemo()) -> [Upgrade] {
         let findingsByKey = Dictionary(grouping: findings) { ManifestMatches.key(manifest: $0.manifest, package: $0.package) }
         let advisories = cache.snapshot
         var planned = [Upgrade?](repeating: nil, count: upgrades.count)
         planned.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: upgrades.count) { index in
-                output[index] = plan(upgrades[index], findings: findingsByKey, groups: groups, advisories: advisories)
+                output[index] = plan(upgrades[index], findings: findingsByKey, groups: groups, advisories: advisories, memo: memo)
             }
         }
         let result = planned.compactMap { $0 }
@@ -101,7 +102,7 @@ enum UpgradePlanning {
 
     /// One upgrade (independent of the others, so they are planned on every core).
     private static func plan(_ upgrade: Upgrade, findings: [String: [Finding]], groups: [String: [[MatchedAdvisory]]],
-                             advisories: [String: [MatchedAdvisory]]) -> Upgrade? {
+                             advisories: [String: [MatchedAdvisory]], memo: MatchMemo) -> Upgrade? {
         var upgrade = upgrade
         let key = ManifestMatches.key(manifest: upgrade.manifest, package: upgrade.package)
         let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
@@ -109,11 +110,19 @@ enum UpgradePlanning {
         guard mine.contains(where: { !$0.ignored }), let groups = groups[key] else { return nil }
         let ignoredIDs = Set(mine.filter(\.ignored).flatMap { [$0.id] + $0.aliases })
         let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
-        let candidates = (advisories[AdvisoryCache.key(upgrade.package, family)] ?? [])
-            .filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
+        let packageKey = AdvisoryCache.key(upgrade.package, family)
         let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
-        guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: candidates) else { return nil }
-        let plan = planner.plan(groups: liveGroups)
+        // The same package, pin, groups and ignores in another manifest plan the same (a pure function).
+        let memoKey = [packageKey, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
+        let plan = memo.plan(memoKey) {
+            let candidates = (advisories[packageKey] ?? []).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
+            guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: candidates) else {
+                return nil
+            }
+            let planned = planner.plan(groups: liveGroups)
+            return UpgradePlan(to: planned.to, fixes: planned.fixes, remaining: planned.remaining)
+        }
+        guard let plan else { return nil }
         let to = upgrade.from.hasPrefix("go") ? plan.to.flatMap(ToolchainSpelling.tag) : plan.to
         (upgrade.to, upgrade.fixes, upgrade.remaining) = (to, plan.fixes, plan.remaining)
         return upgrade

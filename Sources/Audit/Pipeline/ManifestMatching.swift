@@ -24,6 +24,8 @@ struct ManifestMatching {
     let advisories: [String: [MatchedAdvisory]]
     let goVersion: String?
     var gitRanges: (any GitRangeEvaluating)?
+    /// Groups, finding texts and fixes already worked out for another manifest.
+    var memo = MatchMemo()
 
     func match(_ manifest: ManifestInventory) -> ManifestMatches {
         var result = ManifestMatches()
@@ -84,13 +86,19 @@ struct ManifestMatching {
             }
         }
         guard !affected.isEmpty else { return }
-        let planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
-                                     advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
-        let groups = AliasGroups.group(affected)
+        let packageKey = AdvisoryCache.key(dependency.package, family)
+        let groups = memo.groups(package: packageKey, affected: affected)
         result.groups[ManifestMatches.key(manifest: manifest.path, package: dependency.package)] = groups
+        var planner: UpgradePlanner??
         for group in groups {
-            result.findings.append(finding(group, verdicts: verdicts, dependency: dependency, manifest: manifest,
-                                           fixed: planner?.fixed(for: group)))
+            let fixed = memo.fixed(package: packageKey, pin: matched, group: group) {
+                if planner == nil {
+                    planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
+                                             advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
+                }
+                return planner!?.fixed(for: group)
+            }
+            result.findings.append(finding(group, verdicts: verdicts, dependency: dependency, manifest: manifest, fixed: fixed))
         }
         result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
                                        fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
@@ -113,18 +121,15 @@ struct ManifestMatching {
 
     private func finding(_ group: [MatchedAdvisory], verdicts: [String: MatchVerdict], dependency: Dependency,
                          manifest: ManifestInventory, fixed: String?) -> Finding {
-        let primary = group[0].stored
-        let aliases = Set(group.flatMap { [$0.id] + ($0.stored.advisory.aliases ?? []) }).subtracting([primary.advisory.id])
+        let template = memo.template(group)
         let low = group.compactMap { verdicts[$0.id] }.first { $0.confidence == .low }
         return Finding(
-            id: primary.advisory.id, aliases: aliases.sorted(), kind: primary.kind.rawValue,
-            severity: group.map(\.stored.severity).max() ?? .unknown,
-            summary: primary.advisory.summary ?? group.compactMap(\.stored.advisory.summary).first ?? primary.advisory.id,
+            id: template.id, aliases: template.aliases, kind: template.kind, severity: template.severity, summary: template.summary,
             ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
             direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
             fixed: dependency.version?.hasPrefix("go") == true ? fixed.flatMap(ToolchainSpelling.tag) : fixed,
             confidence: low == nil ? .high : .low, confidenceReason: low?.reason, ignored: false, ignoreReason: nil,
-            url: Self.url(of: primary), details: primary.advisory.details)
+            url: template.url, details: template.details)
     }
 
     /// The commit a pin names: the revision of a Go pseudo-version, or a Swift pin's revision.

@@ -22,14 +22,15 @@ struct GoDirectiveReader {
 
     /// An argument as a string: Go-unquoted if it is `"quoted"`; any other quote is an error.
     mutating func string(_ token: GoModToken) -> String? {
-        if token.text.hasPrefix("\"") {
+        // Over UTF-8 bytes: Character iteration (grapheme breaking) showed in profiles of large go.mod files.
+        if token.text.utf8.first == UInt8(ascii: "\"") {
             guard let value = GoStringLiteral.unquote(token.text) else {
                 fail(token, "invalid quoted string: invalid syntax")
                 return nil
             }
             return value
         }
-        if token.text.contains(where: { $0 == "\"" || $0 == "'" || $0 == "`" }) {
+        if token.text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "`") }) {
             fail(token, "invalid quoted string: unquoted string cannot contain quote")
             return nil
         }
@@ -45,6 +46,8 @@ struct GoDirectiveReader {
             fail(token, "\(directive): version \"\(text)\" invalid: must be of the form v1.2.3")
             return nil
         }
+        // Already canonical (the usual case): the text itself, without building it again.
+        if !version.isShorthand, version.build == nil || version.isIncompatible { return text }
         return version.moduleCanonical
     }
 
