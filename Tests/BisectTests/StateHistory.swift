@@ -49,25 +49,3 @@ struct StateHistory {
         try Snapshot.files(below: fixture.directory.url.path)
     }
 }
-
-/// Byte-for-byte pictures of directory trees.
-enum Snapshot {
-    /// Every regular file below `root`, by relative path.
-    static func files(below root: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [:] }
-        while let relative = enumerator.nextObject() as? String {
-            let path = (root as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = FileManager.default.contents(atPath: path)
-            }
-        }
-        return files
-    }
-
-    /// The entries of `directory` (empty when it is empty or missing).
-    static func entries(of directory: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    }
-}

@@ -90,11 +90,3 @@ import Testing
         #expect(result.status == 64, "\(result.stderr)")
     }
 }
-
-/// Byte-for-byte pictures of directory trees.
-enum Snapshot {
-    /// The entries of `directory` (empty when it is empty or missing).
-    static func entries(of directory: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    }
-}
