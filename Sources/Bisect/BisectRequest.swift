@@ -11,7 +11,7 @@ public struct BisectRequest: Sendable {
     /// The project the dependency is wired into (a Go module gets a temporary go.mod; others read the
     /// environment). The command runs there; without it, in the current directory.
     public var project: String?
-    /// The dependency's module path (default: the `module` line of its go.mod at the bad revision).
+    /// The dependency's module path (default: the `module` line of its go.mod at the bad revision, else the good one).
     public var module: String?
     /// The test.
     public var command: TestCommand

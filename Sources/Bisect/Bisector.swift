@@ -84,7 +84,7 @@ public struct Bisector: Sendable {
         } else {
             throw BisectError.unrelated(good: request.good, bad: request.bad)
         }
-        let module = try request.module ?? Self.module(of: history, at: bad.id)
+        let module = try request.module ?? Self.module(of: history, at: bad.id) ?? Self.module(of: history, at: good.id)
         let wiring = try request.project.flatMap { project throws(BisectError) in
             GoWiring.isGoProject(project) ? try GoWiring(project: project, module: try Self.require(module)) : nil
         }
@@ -202,7 +202,7 @@ public struct Bisector: Sendable {
 
     static func require(_ module: String?) throws(BisectError) -> String {
         guard let module else {
-            throw .wiring("the dependency has no go.mod at the bad revision to name its module; pass --module PATH (the module path the project requires)")
+            throw .wiring("the dependency has no go.mod at either revision to name its module; pass --module PATH (the module path the project requires)")
         }
         return module
     }
