@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Git", targets: ["Git"]),
         .library(name: "Bisect", targets: ["Bisect"]),
+        .library(name: "Scan", targets: ["Scan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
                 "Audit",
                 "Diff",
                 "Bisect",
+                "Scan",
                 "Versions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -38,6 +40,14 @@ let package = Package(
         .target(name: "Git", dependencies: ["CGit2"]),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Versions"]),
+        .target(
+            name: "Scan",
+            dependencies: [
+                "Audit", "Advisories", "Diff", "Git", "Manifest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(
             name: "Bisect",
             dependencies: [
@@ -82,6 +92,7 @@ let package = Package(
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "DepwatchTestSupport"]),
         .testTarget(name: "BisectTests", dependencies: ["Bisect", "Git", "Advisories", "Audit", "DepwatchTestSupport"]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan", "Advisories", "DepwatchTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "Audit", "DepwatchTestSupport"]),
         .testTarget(name: "depwatchTests", dependencies: ["DepwatchTestSupport"], exclude: ["Golden"]),
     ]

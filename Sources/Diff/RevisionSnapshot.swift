@@ -4,18 +4,20 @@ import Manifest
 
 /// The manifests of one revision, read from git objects (no checkout) into a temporary folder that keeps
 /// their paths, so the ordinary manifest reading applies. Removed with the value.
-final class RevisionSnapshot {
+public final class RevisionSnapshot {
     /// The files that make up manifests and their companions.
     static let names: Set<String> = ["go.mod", "go.sum", "go.work", "go.work.sum", "Package.resolved", "Package.swift"]
 
     /// The folder standing for the repository's root at the revision.
-    let root: String
+    public let root: String
 
-    /// Writes the manifest files of `revision` below `subpaths` (all when empty).
-    init(_ repository: Repository, revision: String, subpaths: [String]) throws {
+    /// Writes the manifest files of `revision` below `subpaths` (all when empty), and the files named in
+    /// `also` (a policy file) wherever they are.
+    public init(_ repository: Repository, revision: String, subpaths: [String], also: Set<String> = []) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-diff-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for path in try repository.files(at: revision) where Self.isManifest(path, below: subpaths) {
+        for path in try repository.files(at: revision)
+        where Self.isManifest(path, below: subpaths) || also.contains(String(path.split(separator: "/").last ?? "")) {
             guard let content = try repository.blob(at: revision, path: path) else { continue }
             let target = URL(fileURLWithPath: root).appendingPathComponent(path)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -8,6 +8,6 @@ struct Depwatch: AsyncParsableCommand {
         abstract: "Dependency vetting and advisory scanner for Go and Swift services.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [Audit.self, DiffCommand.self, Vet.self, BisectCommand.self, Deps.self, Database.self]
+        subcommands: [Audit.self, DiffCommand.self, Vet.self, BisectCommand.self, ScanCommand.self, ReportCommand.self, HistoryCommand.self, Deps.self, Database.self]
     )
 }

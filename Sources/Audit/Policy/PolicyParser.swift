@@ -10,7 +10,7 @@ public enum PolicyParser {
     static let denyKeys: Set<String> = ["package", "versions", "reason", "severity"]
 
     /// `text` as a TOML table; a syntax error names its line and column (shared with the vetting records).
-    static func tomlTable(_ text: String, path: String) throws(AuditError) -> TOMLTable {
+    public static func tomlTable(_ text: String, path: String) throws(AuditError) -> TOMLTable {
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The report over the scan history (`depwatch.report/1`): what is new since the previous run, what got
+/// fixed, what stays open and for how long, per repository, per advisory, the upgrades that clear the
+/// most, and the trend of open findings.
+public struct ScanReport: Sendable, Codable, Equatable {
+    /// A run, as the report names it.
+    public struct Run: Sendable, Codable, Equatable {
+        /// Its id in the history.
+        public var id: Int64
+        /// When it started and finished (ISO 8601, UTC).
+        public var started: String
+        /// When it finished.
+        public var finished: String?
+        /// How many advisories the database held.
+        public var advisories: Int
+        /// The database's newest import.
+        public var lastImport: String?
+        /// Repositories scanned, and how many of them failed.
+        public var repositories: Int
+        /// How many failed.
+        public var failed: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case id, started, finished, advisories, lastImport = "last_import", repositories, failed
+        }
+    }
+
+    /// One finding in one repository.
+    public struct Item: Sendable, Codable, Equatable {
+        public var repository: String
+        public var manifest: String
+        public var package: String
+        public var version: String
+        public var id: String
+        public var kind: String
+        public var severity: String
+        public var summary: String
+        /// When it was first seen (ISO 8601 date and time).
+        public var firstSeen: String
+        /// Whole days from first seen to the run.
+        public var ageDays: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case repository, manifest, package, version, id, kind, severity, summary, firstSeen = "first_seen", ageDays = "age_days"
+        }
+    }
+
+    /// One repository's state in the run.
+    public struct Repository: Sendable, Codable, Equatable {
+        public var name: String
+        public var path: String
+        public var revision: String?
+        /// `ok` or `failed`.
+        public var status: String
+        public var error: String?
+        /// Open findings.
+        public var findings: Int
+        /// Open findings by severity.
+        public var severities: [String: Int]
+        /// Open findings by kind.
+        public var kinds: [String: Int]
+    }
+
+    /// One advisory's blast radius.
+    public struct Advisory: Sendable, Codable, Equatable {
+        public var id: String
+        public var kind: String
+        public var severity: String
+        public var summary: String
+        public var package: String
+        /// Each repository it affects, with the versions pinned there.
+        public var repositories: [Affected]
+
+        /// A repository and the versions it pins.
+        public struct Affected: Sendable, Codable, Equatable {
+            public var repository: String
+            public var versions: [String]
+        }
+    }
+
+    /// One upgrade across repositories.
+    public struct Upgrade: Sendable, Codable, Equatable {
+        public var package: String
+        public var to: String
+        /// The versions it upgrades from.
+        public var from: [String]
+        /// The repositories that need it.
+        public var repositories: [String]
+        /// How many findings it clears across them.
+        public var clears: Int
+    }
+
+    /// Open findings at one run.
+    public struct TrendPoint: Sendable, Codable, Equatable {
+        public var run: Int64
+        public var started: String
+        public var open: Int
+    }
+
+    public var schema = "depwatch.report/1"
+    public var run: Run
+    public var previousRun: Run?
+    public var new: [Item]
+    public var fixed: [Item]
+    public var open: [Item]
+    public var repositories: [Repository]
+    public var advisories: [Advisory]
+    public var upgrades: [Upgrade]
+    public var trend: [TrendPoint]
+
+    private enum CodingKeys: String, CodingKey {
+        case schema, run, previousRun = "previous_run", new, fixed, open, repositories, advisories, upgrades, trend
+    }
+}
+
+/// Times as the report writes them.
+enum ReportTime {
+    /// `2026-11-28T16:00:00Z`.
+    static func iso(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+
+    /// Parses `2026-11-28` or a full ISO 8601 time.
+    static func parse(_ text: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)?.timeIntervalSince1970
+    }
+}
