@@ -112,6 +112,21 @@ public struct ScanReport: Sendable, Codable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case schema, run, previousRun = "previous_run", new, fixed, open, repositories, advisories, upgrades, trend
     }
+
+    /// Writes every key, `previous_run` as null for the first run.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(run, forKey: .run)
+        try container.encode(previousRun, forKey: .previousRun)
+        try container.encode(new, forKey: .new)
+        try container.encode(fixed, forKey: .fixed)
+        try container.encode(open, forKey: .open)
+        try container.encode(repositories, forKey: .repositories)
+        try container.encode(advisories, forKey: .advisories)
+        try container.encode(upgrades, forKey: .upgrades)
+        try container.encode(trend, forKey: .trend)
+    }
 }
 
 /// Times as the report writes them.
