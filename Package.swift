@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "Scan",
             dependencies: [
-                "Audit", "Advisories", "Diff", "Git", "Manifest",
+                "Audit", "Advisories", "Diff", "Git", "Manifest", "Versions",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import Versions
 
 /// Turns a bisection's answer into an OSV advisory for the module: a GIT range with the full commit id
 /// that introduced or fixed the problem, and a SEMVER range from the tags and pseudo-versions.
@@ -73,7 +74,6 @@ public struct AdvisoryRecord: Sendable {
     }
 
     static func timestamp(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970)
-        return CommitInfo(id: "", summary: "", time: seconds, tag: nil, version: "").date
+        UTCTime.iso8601(Int64(date.timeIntervalSince1970))
     }
 }

@@ -152,10 +152,5 @@ public struct CommitInfo: Sendable, Equatable, Codable {
     }
 
     /// The commit time as `2021-02-15T10:00:00Z`.
-    public var date: String {
-        let stamp = GoPseudoVersion.make(after: nil, time: time, revision: "x")
-        let digits = Array(stamp.dropFirst("v0.0.0-".count).prefix(14))
-        func part(_ range: Range<Int>) -> String { String(digits[range]) }
-        return "\(part(0..<4))-\(part(4..<6))-\(part(6..<8))T\(part(8..<10)):\(part(10..<12)):\(part(12..<14))Z"
-    }
+    public var date: String { UTCTime.iso8601(time) }
 }

@@ -47,8 +47,13 @@ public final class HistoryStore: Sendable {
                     status TEXT NOT NULL CHECK (status IN ('incomplete', 'complete')),
                     advisories INTEGER NOT NULL,
                     last_import TEXT,
-                    shards TEXT
+                    shards TEXT,
+                    open INTEGER
                 );
+                CREATE TABLE advisory_summary (
+                    id TEXT PRIMARY KEY,
+                    summary TEXT NOT NULL
+                ) WITHOUT ROWID;
                 CREATE TABLE repository_scan (
                     run INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
                     name TEXT NOT NULL,
@@ -69,7 +74,6 @@ public final class HistoryStore: Sendable {
                     id TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     severity TEXT NOT NULL,
-                    summary TEXT NOT NULL,
                     fixed TEXT,
                     ignored INTEGER NOT NULL,
                     first_seen REAL NOT NULL,
@@ -113,13 +117,16 @@ public final class HistoryStore: Sendable {
                 """, arguments: [run, scan.name, scan.path, scan.revision, scan.status.rawValue, scan.error, warnings, scan.scannedAt])
             guard scan.status == .ok else { return }
             let earlier = try Self.firstSeen(db, repository: scan.name, before: run)
+            // Summaries once per advisory, not once per finding: they are most of a finding's bytes.
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO finding (run, repository, manifest, package, version, id, kind, severity, fixed, ignored, first_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let summary = try db.cachedStatement(sql: "INSERT OR REPLACE INTO advisory_summary (id, summary) VALUES (?, ?)")
             for finding in scan.findings {
-                try db.execute(sql: """
-                    INSERT INTO finding (run, repository, manifest, package, version, id, kind, severity, summary, fixed, ignored, first_seen)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run, scan.name, finding.manifest, finding.package, finding.version, finding.id, finding.kind,
-                                     finding.severity, finding.summary, finding.fixed, finding.ignored,
-                                     earlier[finding.identity] ?? started])
+                try insert.execute(arguments: [run, scan.name, finding.manifest, finding.package, finding.version, finding.id, finding.kind,
+                                               finding.severity, finding.fixed, finding.ignored, earlier[finding.identity] ?? started])
+                try summary.execute(arguments: [finding.id, finding.summary])
             }
             for upgrade in scan.upgrades {
                 let fixes = String(decoding: try JSONEncoder().encode(upgrade.fixes), as: UTF8.self)
@@ -147,10 +154,14 @@ public final class HistoryStore: Sendable {
         return seen
     }
 
-    /// Marks `run` complete.
+    /// Marks `run` complete, with its count of open findings (the report's trend).
     public func finish(_ run: Int64, finished: Double) throws(ScanError) {
         try write { db in
-            try db.execute(sql: "UPDATE run SET status = 'complete', finished = ? WHERE id = ?", arguments: [finished, run])
+            try db.execute(sql: """
+                UPDATE run SET status = 'complete', finished = ?,
+                    open = (SELECT count(*) FROM finding WHERE finding.run = run.id AND ignored = 0)
+                WHERE id = ?
+                """, arguments: [finished, run])
         }
     }
 

@@ -34,11 +34,12 @@ public struct ReportBuilder: Sendable {
         var finished: Double?
         var advisories: Int
         var lastImport: String?
+        var open: Int
     }
 
     static func build(_ db: Database, selection: Selection, since: String?, trendRuns: Int) throws -> ScanReport {
-        let runs = try Row.fetchAll(db, sql: "SELECT id, started, finished, advisories, last_import FROM run WHERE status = 'complete' ORDER BY id")
-            .map { RunRow(id: $0[0], started: $0[1], finished: $0[2], advisories: $0[3], lastImport: $0[4]) }
+        let runs = try Row.fetchAll(db, sql: "SELECT id, started, finished, advisories, last_import, open FROM run WHERE status = 'complete' ORDER BY id")
+            .map { RunRow(id: $0[0], started: $0[1], finished: $0[2], advisories: $0[3], lastImport: $0[4], open: $0[5] ?? 0) }
         let current: RunRow
         switch selection {
         case .latest:
@@ -77,7 +78,7 @@ public struct ReportBuilder: Sendable {
             previousRun: try baseline.map { try Self.describe(db, $0, failed: nil) },
             new: newItems, fixed: fixedItems, open: openItems, repositories: repositories,
             advisories: Self.advisories(openItems), upgrades: try Self.upgrades(db, run: current.id),
-            trend: try Self.trend(db, runs: runs.filter { $0.id <= current.id }.suffix(trendRuns)))
+            trend: Self.trend(runs.filter { $0.id <= current.id }.suffix(trendRuns)))
     }
 
     static func key(_ item: ScanReport.Item) -> String {
@@ -99,8 +100,9 @@ public struct ReportBuilder: Sendable {
     /// The open (not ignored) findings of one repository in one run.
     static func items(_ db: Database, run: Int64, repository: String, at time: Double) throws -> [ScanReport.Item] {
         try Row.fetchAll(db, sql: """
-            SELECT repository, manifest, package, version, id, kind, severity, summary, first_seen FROM finding
-            WHERE run = ? AND repository = ? AND ignored = 0 ORDER BY manifest, package, id
+            SELECT f.repository, f.manifest, f.package, f.version, f.id, f.kind, f.severity, coalesce(a.summary, ''), f.first_seen
+            FROM finding f LEFT JOIN advisory_summary a ON a.id = f.id
+            WHERE f.run = ? AND f.repository = ? AND f.ignored = 0 ORDER BY f.manifest, f.package, f.id
             """, arguments: [run, repository]).map { row in
             let firstSeen: Double = row[8]
             return ScanReport.Item(repository: row[0], manifest: row[1], package: row[2], version: row[3], id: row[4], kind: row[5],
@@ -161,11 +163,7 @@ public struct ReportBuilder: Sendable {
         .sorted { ($0.clears, $0.repositories.count, $1.package) > ($1.clears, $1.repositories.count, $0.package) }
     }
 
-    static func trend(_ db: Database, runs: ArraySlice<RunRow>) throws -> [ScanReport.TrendPoint] {
-        try runs.map { run in
-            ScanReport.TrendPoint(run: run.id, started: ReportTime.iso(run.started),
-                                  open: try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE run = ? AND ignored = 0",
-                                                         arguments: [run.id]) ?? 0)
-        }
+    static func trend(_ runs: ArraySlice<RunRow>) -> [ScanReport.TrendPoint] {
+        runs.map { ScanReport.TrendPoint(run: $0.id, started: ReportTime.iso($0.started), open: $0.open) }
     }
 }

@@ -45,9 +45,21 @@ enum ReportHTML {
         @media print{body{max-width:none;font-size:11px}.scroll{overflow:visible}a{color:inherit}}
         """
 
+    /// `text` with `&`, `<`, `>` and `"` escaped; most cells have none, and are returned as they are.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     static func severity(_ name: String) -> String {
@@ -62,8 +74,18 @@ enum ReportHTML {
     }
 
     static func table(_ headers: [String], _ rows: [[String]]) -> String {
-        "<div class=\"scroll\"><table><thead><tr>" + headers.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-            + rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>\n" }.joined() + "</tbody></table></div>\n"
+        var html = "<div class=\"scroll\"><table><thead><tr>" + headers.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
+        for row in rows {
+            html += "<tr>"
+            for cell in row {
+                html += "<td>"
+                html += cell
+                html += "</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody></table></div>\n"
     }
 
     static func itemSection(_ id: String, _ title: String, _ items: [ScanReport.Item], age: Bool) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Versions
 
 /// The report over the scan history (`depwatch.report/1`): what is new since the previous run, what got
 /// fixed, what stays open and for how long, per repository, per advisory, the upgrades that clear the
@@ -133,10 +134,7 @@ public struct ScanReport: Sendable, Codable, Equatable {
 enum ReportTime {
     /// `2026-11-28T16:00:00Z`.
     static func iso(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        UTCTime.iso8601(Int64(seconds.rounded(.down)))
     }
 
     /// Parses `2026-11-28` or a full ISO 8601 time.

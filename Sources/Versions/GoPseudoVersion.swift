@@ -42,29 +42,11 @@ extension GoPseudoVersion {
     /// none), `time` the commit time in seconds since 1970 (UTC), `revision` the full or abbreviated id.
     /// `major` (`v2`, …) is used only without an older tag.
     public static func make(major: String = "v0", after older: GoVersion?, time: Int64, revision: String) -> String {
-        let segment = timestamp(time) + "-" + String(revision.prefix(12))
+        let segment = UTCTime.digits(time) + "-" + String(revision.prefix(12))
         guard let older else { return major + ".0.0-" + segment }
         let build = older.build.map { "+" + $0 } ?? ""
         if !older.prerelease.isEmpty { return older.canonical + ".0." + segment + build }
         return "v\(older.major).\(older.minor).\(incrementDecimal(older.patch))-0." + segment + build
-    }
-
-    /// `yyyymmddhhmmss` in UTC.
-    static func timestamp(_ seconds: Int64) -> String {
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), so no calendar library is needed.
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)" + two(month) + two(day) + two(secondOfDay / 3600) + two(secondOfDay % 3600 / 60) + two(secondOfDay % 60)
     }
 
     /// A decimal digit string plus one (x/mod's `incDecimal`), for numbers of any length.
