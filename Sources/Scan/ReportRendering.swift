@@ -2,7 +2,12 @@ import Foundation
 
 /// The formats of `depwatch report`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case html, markdown, json
+    /// One self-contained HTML file.
+    case html
+    /// Markdown, for an issue or a chat message.
+    case markdown
+    /// `depwatch.report/1`.
+    case json
 
     /// The report in this format.
     public func render(_ report: ScanReport) throws -> String {

@@ -29,13 +29,21 @@ public struct ScanReport: Sendable, Codable, Equatable {
 
     /// One finding in one repository.
     public struct Item: Sendable, Codable, Equatable {
+        /// The repository’s name.
         public var repository: String
+        /// The manifest, relative to the repository root.
         public var manifest: String
+        /// The package (module path or normalized location).
         public var package: String
+        /// The pinned version.
         public var version: String
+        /// The advisory id.
         public var id: String
+        /// `security`, `leak`, …
         public var kind: String
+        /// `critical` … `unknown`.
         public var severity: String
+        /// One line about the problem.
         public var summary: String
         /// When it was first seen (ISO 8601 date and time).
         public var firstSeen: String
@@ -49,11 +57,15 @@ public struct ScanReport: Sendable, Codable, Equatable {
 
     /// One repository's state in the run.
     public struct Repository: Sendable, Codable, Equatable {
+        /// The repository’s name.
         public var name: String
+        /// Where the repository is.
         public var path: String
+        /// The commit scanned.
         public var revision: String?
         /// `ok` or `failed`.
         public var status: String
+        /// Why the scan failed.
         public var error: String?
         /// Open findings.
         public var findings: Int
@@ -65,24 +77,33 @@ public struct ScanReport: Sendable, Codable, Equatable {
 
     /// One advisory's blast radius.
     public struct Advisory: Sendable, Codable, Equatable {
+        /// The advisory id.
         public var id: String
+        /// `security`, `leak`, …
         public var kind: String
+        /// `critical` … `unknown`.
         public var severity: String
+        /// One line about the problem.
         public var summary: String
+        /// The package (module path or normalized location).
         public var package: String
         /// Each repository it affects, with the versions pinned there.
         public var repositories: [Affected]
 
         /// A repository and the versions it pins.
         public struct Affected: Sendable, Codable, Equatable {
+            /// The repository’s name.
             public var repository: String
+            /// The versions pinned there.
             public var versions: [String]
         }
     }
 
     /// One upgrade across repositories.
     public struct Upgrade: Sendable, Codable, Equatable {
+        /// The package (module path or normalized location).
         public var package: String
+        /// The version to upgrade to.
         public var to: String
         /// The versions it upgrades from.
         public var from: [String]
@@ -94,20 +115,33 @@ public struct ScanReport: Sendable, Codable, Equatable {
 
     /// Open findings at one run.
     public struct TrendPoint: Sendable, Codable, Equatable {
+        /// The run’s id.
         public var run: Int64
+        /// When the run started (ISO 8601, UTC).
         public var started: String
+        /// Open findings in the run.
         public var open: Int
     }
 
+    /// `depwatch.report/1`.
     public var schema = "depwatch.report/1"
+    /// The run’s id.
     public var run: Run
+    /// The run compared with, if any.
     public var previousRun: Run?
+    /// Findings that were not there in the previous run.
     public var new: [Item]
+    /// Findings of the previous run that are gone.
     public var fixed: [Item]
+    /// Open findings in the run.
     public var open: [Item]
+    /// Every repository of the run.
     public var repositories: [Repository]
+    /// Each advisory with open findings, widest first.
     public var advisories: [Advisory]
+    /// Upgrades ranked by the findings they clear.
     public var upgrades: [Upgrade]
+    /// Open findings per run, oldest first.
     public var trend: [TrendPoint]
 
     private enum CodingKeys: String, CodingKey {
