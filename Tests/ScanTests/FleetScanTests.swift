@@ -144,4 +144,17 @@ import Testing
         #expect(throws: ScanError.self) { try RepositoryList.parse("[[repository]]\nname = \"x\"\n", path: "s.toml") }
         #expect(throws: ScanError.self) { try RepositoryList.parse("[[repository]]\npath = \"x\"\nbranch = \"y\"\n", path: "s.toml") }
     }
+
+    @Test func eachRepositorysOwnPolicyApplies() throws {
+        let fleet = try FleetFixture()
+        try fleet.commit("gcache-0", ["depwatch.toml": "[[ignore]]\nid = \"x_DEPWATCH-2021-0001\"\nreason = \"LFU is not used here\"\n"],
+                         message: "ignore the leak")
+        let scanner = RepositoryScanner(store: try TestStore.shared(), today: "2026-11-28")
+        let ignoring = scanner.scan(RepositoryTarget(name: "gcache-0", path: fleet.root + "/gcache-0"))
+        let other = scanner.scan(RepositoryTarget(name: "gcache-1", path: fleet.root + "/gcache-1"))
+        #expect(ignoring.findings.map(\.ignored) == [true])
+        #expect(other.findings.map(\.ignored) == [false])
+        let before = scanner.scan(RepositoryTarget(name: "gcache-0", path: fleet.root + "/gcache-0", revision: "HEAD~1"))
+        #expect(before.findings.map(\.ignored) == [false])
+    }
 }
