@@ -1,45 +1,160 @@
 import Advisories
 
 /// One problem in one pinned dependency: a (manifest, package, advisory) with aliases merged.
+///
+/// A value type whose fields live in one shared, copy-on-write box: an audit moves thousands of findings
+/// through sorting, grouping and rendering, and copying nineteen fields (each a reference count) at every
+/// step showed in profiles; now a copy is one retain.
 public struct Finding: Sendable, Hashable {
+    /// The fields, as stored.
+    struct Fields: Sendable, Hashable {
+        var id: String
+        var aliases: [String]
+        var kind: String
+        var severity: Severity
+        var summary: String
+        var ecosystem: String
+        var package: String
+        var version: String
+        var direct: Bool?
+        var manifest: String
+        var line: Int?
+        var file: String?
+        var fixed: String?
+        var confidence: Confidence
+        var confidenceReason: String?
+        var ignored: Bool
+        var ignoreReason: String?
+        var url: String?
+        var details: String?
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    init(id: String, aliases: [String], kind: String, severity: Severity, summary: String, ecosystem: String, package: String,
+         version: String, direct: Bool?, manifest: String, line: Int?, file: String?, fixed: String?, confidence: Confidence,
+         confidenceReason: String?, ignored: Bool, ignoreReason: String?, url: String?, details: String?) {
+        storage = Storage(Fields(id: id, aliases: aliases, kind: kind, severity: severity, summary: summary, ecosystem: ecosystem,
+                                 package: package, version: version, direct: direct, manifest: manifest, line: line, file: file,
+                                 fixed: fixed, confidence: confidence, confidenceReason: confidenceReason, ignored: ignored,
+                                 ignoreReason: ignoreReason, url: url, details: details))
+    }
+
+    /// Copies the fields first when another finding shares them.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
     /// The advisory id (the one that is not an alias of another in its group).
-    public var id: String
+    public var id: String {
+        get { storage.fields.id }
+        set { makeUnique(); storage.fields.id = newValue }
+    }
     /// The other ids of the same problem.
-    public var aliases: [String]
+    public var aliases: [String] {
+        get { storage.fields.aliases }
+        set { makeUnique(); storage.fields.aliases = newValue }
+    }
     /// `security`, `leak`, …, or `policy` for a denied package.
-    public var kind: String
+    public var kind: String {
+        get { storage.fields.kind }
+        set { makeUnique(); storage.fields.kind = newValue }
+    }
     /// The best-known severity of the group.
-    public var severity: Severity
+    public var severity: Severity {
+        get { storage.fields.severity }
+        set { makeUnique(); storage.fields.severity = newValue }
+    }
     /// One line.
-    public var summary: String
+    public var summary: String {
+        get { storage.fields.summary }
+        set { makeUnique(); storage.fields.summary = newValue }
+    }
     /// `Go` or `SwiftURL`.
-    public var ecosystem: String
+    public var ecosystem: String {
+        get { storage.fields.ecosystem }
+        set { makeUnique(); storage.fields.ecosystem = newValue }
+    }
     /// The module path or normalized package location.
-    public var package: String
+    public var package: String {
+        get { storage.fields.package }
+        set { makeUnique(); storage.fields.package = newValue }
+    }
     /// The version as the manifest pins it (after `replace`).
-    public var version: String
+    public var version: String {
+        get { storage.fields.version }
+        set { makeUnique(); storage.fields.version = newValue }
+    }
     /// Whether the project requires it itself (`nil` when the manifest cannot say).
-    public var direct: Bool?
+    public var direct: Bool? {
+        get { storage.fields.direct }
+        set { makeUnique(); storage.fields.direct = newValue }
+    }
     /// The manifest, as the user named it.
-    public var manifest: String
+    public var manifest: String {
+        get { storage.fields.manifest }
+        set { makeUnique(); storage.fields.manifest = newValue }
+    }
     /// The line that pins it.
-    public var line: Int?
+    public var line: Int? {
+        get { storage.fields.line }
+        set { makeUnique(); storage.fields.line = newValue }
+    }
     /// The file holding that line when it is not the manifest (go.sum).
-    public var file: String?
+    public var file: String? {
+        get { storage.fields.file }
+        set { makeUnique(); storage.fields.file = newValue }
+    }
     /// The smallest version above the pinned one that the advisory says is not affected.
-    public var fixed: String?
+    public var fixed: String? {
+        get { storage.fields.fixed }
+        set { makeUnique(); storage.fields.fixed = newValue }
+    }
     /// How sure the match is.
-    public var confidence: Confidence
+    public var confidence: Confidence {
+        get { storage.fields.confidence }
+        set { makeUnique(); storage.fields.confidence = newValue }
+    }
     /// Why confidence is low.
-    public var confidenceReason: String?
+    public var confidenceReason: String? {
+        get { storage.fields.confidenceReason }
+        set { makeUnique(); storage.fields.confidenceReason = newValue }
+    }
     /// Whether the policy ignores it.
-    public var ignored: Bool
+    public var ignored: Bool {
+        get { storage.fields.ignored }
+        set { makeUnique(); storage.fields.ignored = newValue }
+    }
     /// The policy's reason for ignoring it.
-    public var ignoreReason: String?
+    public var ignoreReason: String? {
+        get { storage.fields.ignoreReason }
+        set { makeUnique(); storage.fields.ignoreReason = newValue }
+    }
     /// The advisory's reference for people (its page).
-    public var url: String?
+    public var url: String? {
+        get { storage.fields.url }
+        set { makeUnique(); storage.fields.url = newValue }
+    }
     /// The advisory's long description.
-    public var details: String?
+    public var details: String? {
+        get { storage.fields.details }
+        set { makeUnique(); storage.fields.details = newValue }
+    }
+
+    /// Findings are equal when their fields are.
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    /// Hashes the fields.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+    }
 }
 
 /// An upgrade that clears findings: the smallest version that no fixable advisory still affects.
