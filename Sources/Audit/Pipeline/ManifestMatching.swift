@@ -29,7 +29,11 @@ struct ManifestMatching {
 
     func match(_ manifest: ManifestInventory) -> ManifestMatches {
         var result = ManifestMatches()
-        for dependency in manifest.dependencies + standardLibrary(of: manifest, &result) {
+        // Two loops rather than one over a concatenation, which copied every dependency of the manifest.
+        for dependency in manifest.dependencies {
+            match(dependency, in: manifest, into: &result)
+        }
+        for dependency in standardLibrary(of: manifest, &result) {
             match(dependency, in: manifest, into: &result)
         }
         return result
