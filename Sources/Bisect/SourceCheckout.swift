@@ -4,7 +4,8 @@ import Git
 /// The dependency's source as the test sees it (`DEPWATCH_SOURCE`): one directory below the scratch
 /// directory, moved from commit to commit by writing only the files that differ (a full checkout of a
 /// large tree each step costs more than the test on a slow disk). Files depwatch added for the wiring
-/// are removed before each move, and files the trees do not have are removed by the checkout.
+/// are removed before each move. A test that writes into the checkout should copy it first: files it
+/// changes or adds where the two commits' trees agree are left as they are by the next move.
 final class SourceCheckout: @unchecked Sendable {
     /// The directory.
     let path: String
