@@ -152,9 +152,7 @@ public struct Bisector: Sendable {
         let checkout = try context.source.move(to: commit.id)
         var environment = ["DEPWATCH_SOURCE": checkout, "DEPWATCH_REVISION": commit.id, "DEPWATCH_VERSION": commit.version]
         if let wiring = context.wiring {
-            let wired = try wiring.wire(checkout: checkout, into: directory)
-            environment.merge(wired.environment) { $1 }
-            if let added = wired.added { context.source.addedFile(added) }
+            environment.merge(try wiring.wire(checkout: checkout, into: directory)) { $1 }
         }
         let workingDirectory = request.project ?? FileManager.default.currentDirectoryPath
         var judged: [(verdict: Verdict, value: Double?)] = []

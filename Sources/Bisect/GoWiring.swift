@@ -41,18 +41,16 @@ struct GoWiring: Sendable {
         FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("go.mod"))
     }
 
-    /// Writes the go.mod and go.sum copies into `directory` pointing the module at `checkout`, and gives
-    /// a checkout without a go.mod a minimal one. Returns the environment the test runs with, and the
-    /// go.mod it added to the checkout (to remove before the next commit is checked out there).
-    func wire(checkout: String, into directory: String) throws(BisectError) -> (environment: [String: String], added: String?) {
+    /// Writes the go.mod and go.sum copies into `directory` pointing the module at `checkout`, gives a
+    /// checkout without a go.mod a minimal one (the moving checkout removes it again), and returns the
+    /// environment the test runs with.
+    func wire(checkout: String, into directory: String) throws(BisectError) -> [String: String] {
         let modfile = (directory as NSString).appendingPathComponent("go.mod")
-        var added: String?
         do {
             let checkoutGoMod = (checkout as NSString).appendingPathComponent("go.mod")
             if !FileManager.default.fileExists(atPath: checkoutGoMod) {
                 // Go libraries from before modules have no go.mod; a directory replacement needs one.
                 try Data("module \(module)\n".utf8).write(to: URL(fileURLWithPath: checkoutGoMod))
-                added = checkoutGoMod
             }
             try Data(modfileText(checkout: checkout).utf8).write(to: URL(fileURLWithPath: modfile))
             if let goSum { try goSum.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent("go.sum"))) }
@@ -60,7 +58,7 @@ struct GoWiring: Sendable {
             throw .io("cannot write the wiring for \(module) into \(directory): \(error.localizedDescription)")
         }
         let flags = [ProcessInfo.processInfo.environment["GOFLAGS"], "-modfile=\(modfile)"].compactMap { $0 }.filter { !$0.isEmpty }
-        return (["GOFLAGS": flags.joined(separator: " "), "GOWORK": "off", "DEPWATCH_MODFILE": modfile], added)
+        return ["GOFLAGS": flags.joined(separator: " "), "GOWORK": "off", "DEPWATCH_MODFILE": modfile]
     }
 
     /// The project's go.mod without its replaces of the module, plus the one to the checkout.

@@ -189,10 +189,12 @@ public final class Repository: @unchecked Sendable {
     /// filters), leaving the repository's HEAD, index and work tree as they were.
     ///
     /// `previous` names the revision `directory` already holds from an earlier call: then only the files
-    /// that differ between the two trees are written or removed (and files neither tree has are removed),
-    /// which is what makes stepping through a large history cheap. Files changed in place since the
-    /// earlier call and unchanged between the trees are left as they are.
-    public func checkout(_ revision: String, into directory: String, replacing previous: String? = nil) throws(GitError) {
+    /// that differ between the two trees are written or removed, which is what makes stepping through a
+    /// large history cheap. `touched` names further paths to restore (files changed in the directory since;
+    /// the caller deletes them first). Returns the paths it wrote or removed, or `nil` after a whole checkout.
+    @discardableResult
+    public func checkout(_ revision: String, into directory: String, replacing previous: String? = nil,
+                         touched: [String] = []) throws(GitError) -> [String]? {
         let commit = try peeledCommit(revision)
         defer { git_commit_free(commit) }
         var tree: OpaquePointer?
@@ -209,8 +211,8 @@ public final class Repository: @unchecked Sendable {
         // otherwise compare every file of the directory with the baseline, hashing them without an index).
         var paths: [String] = []
         if let baseline {
-            paths = try changedPaths(from: baseline, to: tree!)
-            if paths.isEmpty { return }
+            paths = Array(Set(try changedPaths(from: baseline, to: tree!) + touched)).sorted()
+            if paths.isEmpty { return [] }
         }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var options = git_checkout_options()
@@ -229,6 +231,7 @@ public final class Repository: @unchecked Sendable {
             }
         }
         try GitError.check(result, "check out \(revision) into \(directory)")
+        return baseline == nil ? nil : paths
     }
 
     /// The paths (old and new names) of every file that differs between two trees.

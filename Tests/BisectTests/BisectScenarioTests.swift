@@ -154,4 +154,18 @@ import Testing
         let decoded = try JSONDecoder().decode(BisectResult.self, from: Data(json.utf8))
         #expect(decoded == result)
     }
+
+    @Test func whatATestWritesIntoTheSourceIsGoneAtTheNextStep() async throws {
+        // README is the same in every commit; the test checks it and the absence of its own marker, then
+        // scribbles on both and deletes the counter — a leftover from an earlier step aborts the bisection.
+        let history = try StateHistory(count: 20, firstBad: 11)
+        let result = try await Self.bisect(history.request(good: 0, bad: 19, command: TestCommand(["/bin/sh", "-c", """
+            cd "$DEPWATCH_SOURCE"
+            if [ -e extra ] || [ ! -e n ] || [ "$(cat README)" != pristine ]; then exit 200; fi
+            echo scribbled > README; echo leftover > extra; rm n
+            [ "$(cat state)" = good ]
+            """])!))
+        #expect(result.status == .found, "\(result.error ?? "")")
+        #expect(result.commit?.id == history.commits[11])
+    }
 }

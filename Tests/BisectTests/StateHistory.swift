@@ -3,8 +3,9 @@ import Foundation
 import Testing
 @testable import Bisect
 
-/// A dependency history for bisect scenarios: commit `i` writes `state` (good, bad, skip, hang…) and a
-/// counter file, some commits are tagged, and a shell test reads the state from `$DEPWATCH_SOURCE`.
+/// A dependency history for bisect scenarios: commit `i` writes `state` (good, bad, skip, hang…), a
+/// counter file and an unchanging README, some commits are tagged, and a shell test reads the state from
+/// `$DEPWATCH_SOURCE`.
 struct StateHistory {
     let fixture: GitFixture
     /// The commit ids, oldest first.
@@ -16,7 +17,8 @@ struct StateHistory {
         var commits: [String] = []
         for (index, state) in states.enumerated() {
             let date = String(format: "2021-01-%02dT10:00:00Z", 1 + index % 28)
-            commits.append(try fixture.commit("change \(index)", ["state": state + "\n", "n": "\(index)\n"], date: date))
+            // README is the same in every commit: a file the moving checkout never needs to rewrite.
+            commits.append(try fixture.commit("change \(index)", ["state": state + "\n", "n": "\(index)\n", "README": "pristine\n"], date: date))
             if let tag = tags[index] { try fixture.git("tag", tag) }
         }
         self.commits = commits
