@@ -68,7 +68,8 @@ struct ManifestMatching {
         let parsed = family.scheme.parse(matched)
         var affected: [MatchedAdvisory] = []
         var verdicts: [String: MatchVerdict] = [:]
-        let revision = Self.revision(of: dependency, family: family)
+        // Only a GIT range needs the commit, and only with repositories at hand.
+        let revision = gitRanges == nil ? nil : Self.revision(of: dependency, family: family)
         for advisory in candidates {
             if let parsed, !advisory.matcher.mayMatter(parsed) { continue }
             var verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
@@ -90,12 +91,11 @@ struct ManifestMatching {
             }
         }
         guard !affected.isEmpty else { return }
-        let packageKey = AdvisoryCache.key(dependency.package, family)
-        let groups = memo.groups(package: packageKey, affected: affected)
+        let groups = memo.groups(affected: affected)
         result.groups[ManifestMatches.key(manifest: manifest.path, package: dependency.package)] = groups
         var planner: UpgradePlanner??
         for group in groups {
-            let fixed = memo.fixed(package: packageKey, pin: matched, group: group) {
+            let fixed = memo.fixed(pin: matched, group: group) {
                 if planner == nil {
                     planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
                                              advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })

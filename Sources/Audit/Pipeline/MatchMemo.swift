@@ -4,26 +4,33 @@ import Foundation
 /// Results that depend only on which advisories matched, remembered across manifests: services pin the
 /// same popular modules at the same versions, so the same alias groups, finding texts, fixes and
 /// upgrade plans come up again and again (in the corpus, 3,635 findings from far fewer distinct groups).
-/// Shared by the threads that match manifests; every value is a pure function of its key.
+/// Shared by the threads that match manifests; every value is a pure function of its key. Advisories
+/// are keyed by identity: the cache makes one `MatchedAdvisory` per (advisory, package), alive for the
+/// whole audit, so identities also say which package.
 final class MatchMemo: @unchecked Sendable {
-    private let groups = Table<[[MatchedAdvisory]]>()
-    private let templates = Table<FindingTemplate>()
-    private let fixes = Table<String?>()
-    private let plans = Table<UpgradePlan?>()
+    private let groups = Table<[ObjectIdentifier], [[MatchedAdvisory]]>()
+    private let templates = Table<[ObjectIdentifier], FindingTemplate>()
+    private let fixes = Table<FixKey, String?>()
+    private let plans = Table<String, UpgradePlan?>()
 
-    /// The alias groups of `affected`, advisories of the package with cache key `package`.
-    func groups(package: String, affected: [MatchedAdvisory]) -> [[MatchedAdvisory]] {
-        groups.remember(Self.key([package] + affected.map(\.id))) { AliasGroups.group(affected) }
+    private struct FixKey: Hashable {
+        var pin: String
+        var group: [ObjectIdentifier]
+    }
+
+    /// The alias groups of `affected` (advisories of one package).
+    func groups(affected: [MatchedAdvisory]) -> [[MatchedAdvisory]] {
+        groups.remember(affected.map(ObjectIdentifier.init)) { AliasGroups.group(affected) }
     }
 
     /// What every finding of `group` shares.
     func template(_ group: [MatchedAdvisory]) -> FindingTemplate {
-        templates.remember(Self.key(group.map(\.id))) { FindingTemplate(group) }
+        templates.remember(group.map(ObjectIdentifier.init)) { FindingTemplate(group) }
     }
 
-    /// A group's `fixed` for a pin of `package`.
-    func fixed(package: String, pin: String, group: [MatchedAdvisory], compute: () -> String?) -> String? {
-        fixes.remember(Self.key([package, pin] + group.map(\.id)), compute)
+    /// A group's `fixed` for `pin`.
+    func fixed(pin: String, group: [MatchedAdvisory], compute: () -> String?) -> String? {
+        fixes.remember(FixKey(pin: pin, group: group.map(ObjectIdentifier.init)), compute)
     }
 
     /// An upgrade plan for `key` (package, pin, the groups it must clear, what is ignored); `nil` when
@@ -37,11 +44,11 @@ final class MatchMemo: @unchecked Sendable {
     }
 
     /// One memo table behind its own lock (the value is computed outside it).
-    private final class Table<Value>: @unchecked Sendable {
+    private final class Table<Key: Hashable, Value>: @unchecked Sendable {
         private let lock = NSLock()
-        private var values: [String: Value] = [:]
+        private var values: [Key: Value] = [:]
 
-        func remember(_ key: String, _ compute: () -> Value) -> Value {
+        func remember(_ key: Key, _ compute: () -> Value) -> Value {
             lock.lock()
             let known = values[key]
             lock.unlock()
