@@ -31,3 +31,28 @@ public struct GoSumFile: Sendable {
         return best.mapValues(\.entry)
     }
 }
+
+/// The highest full-tree version of each module a go.sum names, with the line it is on: what a go.mod
+/// below go 1.17 takes its indirect dependencies from.
+public struct GoSumVersions: Sendable {
+    /// A module's version and line.
+    public struct Pin: Sendable, Hashable {
+        /// The version, without `/go.mod`.
+        public var version: String
+        /// The 1-based line.
+        public var line: Int
+    }
+
+    /// Module path → its highest full-tree version.
+    public var versions: [String: Pin]
+
+    /// The versions gathered by a parse.
+    public init(versions: [String: Pin]) {
+        self.versions = versions
+    }
+
+    /// The versions of a parsed file.
+    public init(_ file: GoSumFile) {
+        versions = file.highestFullVersions().mapValues { Pin(version: $0.version, line: $0.line) }
+    }
+}

@@ -10,16 +10,36 @@ public enum GoSumParser {
     /// Checks every line of `text` as `parse` does, without keeping the entries (a go.mod from go 1.17 on
     /// lists every dependency itself; its go.sum is only checked).
     public static func validate(_ text: String, path: String) throws(ManifestError) {
-        _ = try parse(Array(text.utf8), path: path, keepingEntries: false)
+        var collector = EntryCollector.none
+        try parse(Array(text.utf8), path: path, into: &collector)
     }
 
     /// Parses `text`; `path` is used in diagnostics only.
     public static func parse(_ text: String, path: String) throws(ManifestError) -> GoSumFile {
-        try parse(Array(text.utf8), path: path, keepingEntries: true)
+        var collector = EntryCollector.entries([])
+        try parse(Array(text.utf8), path: path, into: &collector)
+        guard case .entries(let entries) = collector else { return GoSumFile(entries: []) }
+        return GoSumFile(entries: entries)
     }
 
-    private static func parse(_ bytes: [UInt8], path: String, keepingEntries: Bool) throws(ManifestError) -> GoSumFile {
-        var entries: [GoSumEntry] = []
+    /// Checks `text` as `parse` does and keeps, for each module with a full-tree hash, only its highest
+    /// such version — what a go.mod below go 1.17 takes from its go.sum — without building an entry for
+    /// every line (a go.sum holds thousands; the same as `parse(_:path:).highestFullVersions()`).
+    public static func highestFullVersions(_ text: String, path: String) throws(ManifestError) -> GoSumVersions {
+        var collector = EntryCollector.highest(HighestVersions())
+        try parse(Array(text.utf8), path: path, into: &collector)
+        guard case .highest(let highest) = collector else { return GoSumVersions(versions: [:]) }
+        return highest.result
+    }
+
+    /// What a pass keeps of the lines it checks.
+    private enum EntryCollector {
+        case none
+        case entries([GoSumEntry])
+        case highest(HighestVersions)
+    }
+
+    private static func parse(_ bytes: [UInt8], path: String, into collector: inout EntryCollector) throws(ManifestError) {
         var errors: [Diagnostic] = []
         let conflict: ManifestError? = bytes.withUnsafeBufferPointer { buffer in
             var lineStart = 0
@@ -38,17 +58,27 @@ public enum GoSumParser {
                 case .invalid(let field, let message):
                     errors.append(Diagnostic(path: path, line: number, column: line.column(of: field, in: bytes), message: message))
                 case .entry(let goModOnly):
-                    guard keepingEntries else { continue }
-                    let version = line[1].dropLast(goModOnly ? goModSuffix.count : 0)
-                    entries.append(GoSumEntry(path: text(bytes, line[0]), version: text(bytes, version), isGoModOnly: goModOnly,
-                                              hash: text(bytes, line[2]), line: number))
+                    switch collector {
+                    case .none:
+                        continue
+                    case .entries(var entries):
+                        collector = .none  // moved out, so appending does not copy the array
+                        let version = line[1].dropLast(goModOnly ? goModSuffix.count : 0)
+                        entries.append(GoSumEntry(path: text(bytes, line[0]), version: text(bytes, version), isGoModOnly: goModOnly,
+                                                  hash: text(bytes, line[2]), line: number))
+                        collector = .entries(entries)
+                    case .highest(var highest):
+                        guard !goModOnly else { continue }
+                        collector = .none
+                        highest.add(path: bytes[line[0]], version: bytes[line[1]], line: number)
+                        collector = .highest(highest)
+                    }
                 }
             }
             return nil
         }
         if let conflict { throw conflict }
         if !errors.isEmpty { throw .invalid(errors) }
-        return GoSumFile(entries: entries)
     }
 
     private static let goModSuffix = Array("/go.mod".utf8)
@@ -80,6 +110,39 @@ public enum GoSumParser {
             return .invalid(field: 2, message: "malformed hash \"\(text(bytes, hash))\": want an algorithm prefix such as h1:")
         }
         return .entry(goModOnly: goModOnly)
+    }
+}
+
+/// The highest full-tree version of each module, gathered line by line: a module's lines are usually
+/// next to each other, so its path String is made once; a version is parsed only when a module has a
+/// second one to compare with.
+private struct HighestVersions {
+    private var best: [String: (text: String, parsed: GoVersion??, line: Int)] = [:]
+    private var lastPath: (bytes: ArraySlice<UInt8>, text: String)?
+
+    mutating func add(path: ArraySlice<UInt8>, version: ArraySlice<UInt8>, line: Int) {
+        let key: String
+        if let last = lastPath, last.bytes.elementsEqual(path) {
+            key = last.text
+        } else {
+            key = String(decoding: path, as: UTF8.self)
+            lastPath = (path, key)
+        }
+        guard let current = best[key] else {
+            best[key] = (String(decoding: version, as: UTF8.self), nil, line)
+            return
+        }
+        let currentVersion = current.parsed ?? GoVersion(current.text)
+        let candidate = GoVersion(utf8: version)
+        if GoVersion.compare(currentVersion, candidate) >= 0 {
+            best[key] = (current.text, .some(currentVersion), current.line)
+        } else {
+            best[key] = (String(decoding: version, as: UTF8.self), .some(candidate), line)
+        }
+    }
+
+    var result: GoSumVersions {
+        GoSumVersions(versions: best.mapValues { GoSumVersions.Pin(version: $0.text, line: $0.line) })
     }
 }
 

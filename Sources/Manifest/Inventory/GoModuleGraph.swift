@@ -25,16 +25,21 @@ public struct GoModuleGraph {
     public var file: GoModFile
     /// The go.mod's path, as the user gave it.
     public var path: String
-    /// The go.sum beside it, with its path, if there is one.
-    public var sum: (file: GoSumFile, path: String)?
+    /// The go.sum beside it (the highest full-tree version of each module), with its path, if there is one.
+    public var sum: (versions: GoSumVersions, path: String)?
     /// The workspace the module belongs to, if any.
     public var workspace: GoWorkspaceContext?
 
     /// Creates a graph.
     public init(file: GoModFile, path: String, sum: (file: GoSumFile, path: String)? = nil, workspace: GoWorkspaceContext? = nil) {
+        self.init(file: file, path: path, sumVersions: sum.map { (GoSumVersions($0.file), $0.path) }, workspace: workspace)
+    }
+
+    /// Creates a graph from the go.sum's versions already gathered (`GoSumParser.highestFullVersions`).
+    public init(file: GoModFile, path: String, sumVersions: (versions: GoSumVersions, path: String)?, workspace: GoWorkspaceContext? = nil) {
         self.file = file
         self.path = path
-        self.sum = sum
+        self.sum = sumVersions
         self.workspace = workspace
     }
 
@@ -51,7 +56,7 @@ public struct GoModuleGraph {
                     line: requirement.line, file: nil, source: .version)
         }
         if listsIncompleteIndirects, let sum {
-            dependencies += sumOnlyModules(sum.file, sumPath: sum.path)
+            dependencies += sumOnlyModules(sum.versions, sumPath: sum.path)
         }
         return ManifestInventory(path: path, ecosystem: .go, module: file.module, go: file.go, toolchain: file.toolchain,
                                  toolchainLine: file.toolchainLine, workspace: workspace?.path, dependencies: dependencies)
@@ -85,11 +90,11 @@ public struct GoModuleGraph {
                           file: file, source: source, requested: requested)
     }
 
-    private func sumOnlyModules(_ sum: GoSumFile, sumPath: String) -> [Dependency] {
+    private func sumOnlyModules(_ sum: GoSumVersions, sumPath: String) -> [Dependency] {
         var known = Set(file.requirements.map(\.path))
         known.insert(file.module ?? "")
         let replacementTargets = Set((file.replacements + (workspace?.replacements ?? [])).map(\.new.path))
-        return sum.highestFullVersions()
+        return sum.versions
             .filter { !known.contains($0.key) && !replacementTargets.contains($0.key) }
             .sorted { $0.value.line < $1.value.line }
             .map { resolve(path: $0.key, version: $0.value.version, direct: false, line: $0.value.line,

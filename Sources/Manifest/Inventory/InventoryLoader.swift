@@ -55,7 +55,7 @@ public struct InventoryLoader {
         let work: GoWorkFile
         do {
             work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
-            try readSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
+            try validateSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
         } catch {
             read.errors = error.diagnostics
             return read
@@ -114,7 +114,7 @@ public struct InventoryLoader {
 
     static func loadGoModule(_ path: String, workspace: GoWorkspaceContext?) -> Result<LoadedGoModule, ManifestError> {
         parseGoModule(path).map { parsed in
-            let graph = GoModuleGraph(file: parsed.file, path: path, sum: parsed.sum, workspace: workspace)
+            let graph = GoModuleGraph(file: parsed.file, path: path, sumVersions: parsed.sum, workspace: workspace)
             let lacksSum = !parsed.hasSum && graph.listsIncompleteIndirects && !parsed.file.requirements.isEmpty && workspace == nil
             return LoadedGoModule(inventory: graph.inventory(), lacksSum: lacksSum)
         }
@@ -123,8 +123,8 @@ public struct InventoryLoader {
     /// A go.mod and the go.sum beside it, parsed.
     struct ParsedGoModule: Sendable {
         var file: GoModFile
-        /// The go.sum's entries, when the go.mod needs them (below go 1.17).
-        var sum: (file: GoSumFile, path: String)?
+        /// The go.sum's highest versions, when the go.mod needs them (below go 1.17).
+        var sum: (versions: GoSumVersions, path: String)?
         /// Whether a go.sum exists beside it.
         var hasSum: Bool
     }
@@ -135,7 +135,8 @@ public struct InventoryLoader {
             let sumPath = PathName.join(PathName.directory(of: path), "go.sum")
             // Below go 1.17 the go.sum completes the dependency list; from 1.17 on it is only checked.
             if GoModuleGraph(file: file, path: path).listsIncompleteIndirects {
-                let sum = try readSum(sumPath).map { (file: $0, path: sumPath) }
+                let sum = ManifestFile.exists(sumPath)
+                    ? (versions: try GoSumParser.highestFullVersions(ManifestFile.read(sumPath), path: sumPath), path: sumPath) : nil
                 return .success(ParsedGoModule(file: file, sum: sum, hasSum: sum != nil))
             }
             let hasSum = ManifestFile.exists(sumPath)
@@ -159,10 +160,10 @@ public struct InventoryLoader {
         return Dictionary(uniqueKeysWithValues: zip(paths, results.map { $0! }))
     }
 
-    @discardableResult
-    private static func readSum(_ path: String) throws(ManifestError) -> GoSumFile? {
-        guard ManifestFile.exists(path) else { return nil }
-        return try GoSumParser.parse(ManifestFile.read(path), path: path)
+    /// Checks a go.sum-format file when it exists (a go.work.sum lists nothing the inventory uses).
+    private static func validateSum(_ path: String) throws(ManifestError) {
+        guard ManifestFile.exists(path) else { return }
+        try GoSumParser.validate(ManifestFile.read(path), path: path)
     }
 
     private mutating func loadPackageResolved(_ path: String) {
