@@ -14,10 +14,10 @@ echo "== 1. import ../shared/advisories into a new database"
 hyperfine --warmup 2 --runs "$runs" -N \
   --prepare "rm -f $work/d.sqlite $work/d.sqlite-wal $work/d.sqlite-shm $work/p.db" \
   -n depwatch "$bin db import $data --db $work/d.sqlite" \
-  -n python-baseline "python3 benchmarks/baseline_import.py $work/p.db $data"
+  -n python-baseline "$python benchmarks/baseline_import.py $work/p.db $data"
 peak() { local max=0; for _ in 1 2 3 4 5; do rm -f "$work"/d.sqlite* "$work/p.db"; m=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1); (( m > max )) && max=$m; done; echo "$((max / 1024)) MiB"; }
 echo "peak memory, depwatch: $(peak "$bin" db import "$data" --db "$work/d.sqlite")"
-echo "peak memory, python:   $(peak python3 benchmarks/baseline_import.py "$work/p.db" "$data")"
+echo "peak memory, python:   $(peak "$python" benchmarks/baseline_import.py "$work/p.db" "$data")"
 
 echo "== 2. import 300,000 generated advisories"
 python3 benchmarks/generate_advisories.py 300000 "$work/gen"

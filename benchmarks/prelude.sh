@@ -11,3 +11,7 @@ trap 'rm -rf "$work"' EXIT
 import_shared_advisories() {
   "$bin" db import ../shared/advisories --db "$work/db.sqlite" >/dev/null
 }
+
+# The Python interpreter itself, not a version manager's shim in front of it (pyenv's `python3` shim adds
+# about 50 ms to every start on this machine, which the Python baselines must not be charged).
+python=$(python3 -c 'import sys; print(sys.executable)')

@@ -67,8 +67,10 @@ extension Depwatch {
             let text = try format.render(result, color: color)
             try ReportOutput.emit(text, to: output)
             Diagnostics.print(result.warnings + result.errors)
-            if !result.errors.isEmpty { throw ExitStatus.error.exitCode }
-            if !result.failing.isEmpty { throw ExitStatus.findings.exitCode }
+            let status: ExitStatus = !result.errors.isEmpty ? .error : result.failing.isEmpty ? .clean : .findings
+            // Exit from here: freeing thousands of findings and the inventory one by one is work the
+            // kernel does at once (measured in BENCHMARKS.md). exit() flushes standard output first.
+            withExtendedLifetime(result) { Foundation.exit(status.rawValue) }
         }
 
         static func today() -> String {
