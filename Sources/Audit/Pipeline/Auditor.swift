@@ -40,6 +40,7 @@ public enum Auditor {
             failOn: options.failOn ?? policy.failOn ?? .any,
             failKinds: options.kinds ?? policy.kinds ?? Policy.allKinds, roots: options.roots)
         result.inventory = inventory
+        result.retained = [cache, matching.memo]
         return result
     }
 
