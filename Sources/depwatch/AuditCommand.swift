@@ -53,7 +53,7 @@ extension Depwatch {
                 Diagnostics.print(message: error.localizedDescription)
                 throw ExitStatus.error.exitCode
             }
-            let store = try database.open()
+            let store = try database.open(readingOnly: true)
             var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
                                        today: Self.today())
             options.gitRanges = try gitRanges.evaluator()

@@ -11,9 +11,10 @@ struct DatabaseOptions: ParsableArguments {
     var resolvedPath: String { DatabaseLocation.resolve(option: path) }
 
     /// Opens (creating when missing) the database; an unusable file is exit 2 with one line.
-    func open() throws -> AdvisoryStore {
+    /// `readingOnly`: the command only reads, from one thread (see `AdvisoryStore.init`).
+    func open(readingOnly: Bool = false) throws -> AdvisoryStore {
         do {
-            return try AdvisoryStore(path: resolvedPath)
+            return try AdvisoryStore(path: resolvedPath, readingOnly: readingOnly)
         } catch {
             Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
             throw ExitStatus.error.exitCode

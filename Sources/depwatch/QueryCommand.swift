@@ -27,7 +27,7 @@ extension Depwatch.Database {
 
         func run() throws {
             let (package, version) = Self.split(target)
-            let store = try database.open()
+            let store = try database.open(readingOnly: true)
             let answers = try store.query(package: package, version: version, family: ecosystem)
             switch format {
             case .table: print(QueryTable.render(answers, package: package, version: version), terminator: "")

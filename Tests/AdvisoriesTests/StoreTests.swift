@@ -162,6 +162,25 @@ import Testing
         }
     }
 
+    @Test func readingOnlyOpensAReadyFileAndPreparesAnyOther() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("new.sqlite")
+        // Missing: created and seeded as usual.
+        let created = try AdvisoryStore(path: path, readingOnly: true)
+        #expect(try created.count() == CuratedAdvisories.documents.count)
+        // Ready: read through one read-only connection, with the same answers.
+        let reading = try AdvisoryStore(path: path, readingOnly: true)
+        #expect(try reading.count() == CuratedAdvisories.documents.count)
+        #expect(try reading.advisories(naming: "github.com/bluele/gcache", family: .go).map(\.advisory.id) == ["x_DEPWATCH-2021-0001"])
+        // Foreign: refused either way.
+        let other = dir.path("other.sqlite")
+        try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        #expect { try AdvisoryStore(path: other, readingOnly: true) } throws: { error in
+            if case .foreignDatabase = error as? AdvisoryStoreError { return true }
+            return false
+        }
+    }
+
     @Test func exportWritesCuratedAdvisoriesBackAsOSV() throws {
         let (store, dir) = try TestStore.fresh()
         let written = try store.exportCurated(to: dir.path("export"))

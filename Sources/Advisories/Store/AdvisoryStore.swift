@@ -6,14 +6,21 @@ import GRDB
 public final class AdvisoryStore: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
 
     /// How long a connection waits for another process's lock before failing.
     static let busyTimeout: TimeInterval = 30
 
     /// Opens the database at `path`, creating it (with the curated advisories) when it does not exist.
-    public init(path: String) throws(AdvisoryStoreError) {
+    /// `readingOnly` is for one-shot commands that only read from one thread (an audit): when the file is
+    /// already ready, one read-only connection is opened instead of a pool's writer and reader (about
+    /// half of opening's time); a file that needs creating, migrating or seeding is opened as usual.
+    public init(path: String, readingOnly: Bool = false) throws(AdvisoryStoreError) {
         self.path = path
+        if readingOnly, let queue = Self.readyReadOnlyQueue(path) {
+            pool = queue
+            return
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         var configuration = Configuration()
@@ -29,6 +36,20 @@ public final class AdvisoryStore: Sendable {
         } catch {
             throw Self.classify(error, path: path)
         }
+    }
+
+    /// A read-only connection to `path` when the file is depwatch's, migrated, and holds this binary's
+    /// curated advisories; `nil` otherwise (the caller opens it for writing and prepares it).
+    private static func readyReadOnlyQueue(_ path: String) -> DatabaseQueue? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration),
+              let state = try? queue.read({ db in try openingState(db) }),
+              state.applicationID == StoreSchema.applicationID, state.migrated, !state.superseded,
+              state.curatedDigest == CuratedAdvisories.digest else { return nil }
+        return queue
     }
 
     /// Maps SQLite's errors on open to what they mean for the user.
@@ -57,21 +78,24 @@ public final class AdvisoryStore: Sendable {
     /// advisories when the database does not have this binary's set — reading once when nothing is needed.
     private func prepare() throws {
         let migrator = StoreSchema.migrator
-        let state = try pool.read { db in
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            let migrated = try migrator.hasCompletedMigrations(db)
-            let hasMeta = try db.tableExists("meta")
-            return OpeningState(
-                applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, tables: tables,
-                migrated: migrated, superseded: try migrator.hasBeenSuperseded(db),
-                curatedDigest: hasMeta ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'curated'") : nil)
-        }
+        let state = try pool.read { db in try Self.openingState(db) }
         if state.applicationID != StoreSchema.applicationID && (state.applicationID != 0 || state.tables > 0) {
             throw AdvisoryStoreError.foreignDatabase(path: path)
         }
         if state.superseded { throw AdvisoryStoreError.newerSchema(path: path) }
         if !state.migrated { try migrator.migrate(pool) }
         if state.curatedDigest != CuratedAdvisories.digest { try seedCurated() }
+    }
+
+    /// What opening needs to know, read in one transaction.
+    private static func openingState(_ db: Database) throws -> OpeningState {
+        let migrator = StoreSchema.migrator
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        let hasMeta = try db.tableExists("meta")
+        return OpeningState(
+            applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, tables: tables,
+            migrated: try migrator.hasCompletedMigrations(db), superseded: try migrator.hasBeenSuperseded(db),
+            curatedDigest: hasMeta ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'curated'") : nil)
     }
 
     /// Loads the compiled-in curated advisories.
