@@ -88,13 +88,17 @@ public enum Auditor {
 enum UpgradePlanning {
     static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
                      cache: AdvisoryCache, memo: MatchMemo = MatchMemo()) -> [Upgrade] {
-        let findingsByKey = Dictionary(grouping: findings) { ManifestMatches.key(manifest: $0.manifest, package: $0.package) }
+        // Every upgrade stub has findings; only ignored ones change its plan (usually there are none, and
+        // then nothing needs grouping).
+        func key(_ finding: Finding) -> String { ManifestMatches.key(manifest: finding.manifest, package: finding.package) }
+        let ignored = Dictionary(grouping: findings.filter(\.ignored), by: key)
+        let openKeys = ignored.isEmpty ? nil : Set(findings.filter { !$0.ignored }.map(key))
         let advisories = cache.snapshot
         var planned = [Upgrade?](repeating: nil, count: upgrades.count)
         planned.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: upgrades.count) { index in
-                output[index] = plan(upgrades[index], findings: findingsByKey, groups: groups, advisories: advisories, memo: memo)
+                output[index] = plan(upgrades[index], ignored: ignored, openKeys: openKeys, groups: groups, advisories: advisories, memo: memo)
             }
         }
         let result = planned.compactMap { $0 }
@@ -102,14 +106,17 @@ enum UpgradePlanning {
     }
 
     /// One upgrade (independent of the others, so they are planned on every core).
-    private static func plan(_ upgrade: Upgrade, findings: [String: [Finding]], groups: [String: [[MatchedAdvisory]]],
-                             advisories: [String: [MatchedAdvisory]], memo: MatchMemo) -> Upgrade? {
+    /// `ignored`: the ignored findings by manifest and package; `openKeys`: the keys with a finding that is
+    /// not ignored (`nil` when nothing is ignored, so every key with findings).
+    private static func plan(_ upgrade: Upgrade, ignored: [String: [Finding]], openKeys: Set<String>?,
+                             groups: [String: [[MatchedAdvisory]]], advisories: [String: [MatchedAdvisory]],
+                             memo: MatchMemo) -> Upgrade? {
         var upgrade = upgrade
         let key = ManifestMatches.key(manifest: upgrade.manifest, package: upgrade.package)
         let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
-        let mine = findings[key] ?? []
-        guard mine.contains(where: { !$0.ignored }), let groups = groups[key] else { return nil }
-        let ignoredIDs = Set(mine.filter(\.ignored).flatMap { [$0.id] + $0.aliases })
+        if let openKeys, !openKeys.contains(key) { return nil }
+        guard let groups = groups[key] else { return nil }
+        let ignoredIDs = Set((ignored[key] ?? []).flatMap { [$0.id] + $0.aliases })
         let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
         let packageKey = AdvisoryCache.key(upgrade.package, family)
         let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
