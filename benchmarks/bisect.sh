@@ -4,9 +4,10 @@
 # generated repository of 5,000 commits and 2,000 files (make_bisect_history.py). Per step = the whole
 # bisection's wall time (process start and history walk included) / its runs; the test itself
 # (sh -c '[ ! -e BAD ]') takes about 2 ms.
-# The checkout is file-system bound (the first step creates 2,000 files), so it runs twice: with
-# TMPDIR on the disk (/tmp) and on tmpfs (/dev/shm), each beside the time the same machine takes to
-# create 2,000 1-KB files from Python — the floor the file system sets.
+# The checkout is file-system bound (the first step creates 2,000 files), so it runs three times: as
+# depwatch runs by default (TMPDIR unset: /dev/shm when it is a tmpfs with 1 GiB free, else /tmp), and
+# with TMPDIR on the disk (/tmp) and on tmpfs (/dev/shm), each beside the time the same machine takes to
+# create 2,000 1-KB files from Python there — the floor the file system sets.
 # Usage: benchmarks/bisect.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
 source "$(dirname "$0")/prelude.sh"
 runs=${1:-10}
@@ -17,10 +18,9 @@ printf 'module example.com/svc\n\ngo 1.19\n\nrequire example.com/big v0.1.0\n' >
 bisect=("$bin" bisect --repo "$work/big" --good v0.0.0 --bad main --project "$work/svc" --module example.com/big
         --format json -- /bin/sh -c '[ ! -e "$DEPWATCH_SOURCE/BAD" ]')
 
-for tmp in /tmp /dev/shm; do
-  [[ -d "$tmp" ]] || continue
-  scratch=$(mktemp -d "$tmp/depwatch-bench-XXXXXX")
-  echo "== TMPDIR=$tmp ($(stat -f -c %T "$tmp"))"
+measure() {  # measure LABEL SCRATCH ENV-PREFIX…
+  local label=$1 scratch=$2; shift 2
+  echo "== $label"
   python3 - "$scratch" <<'PY'
 import os, shutil, sys, time
 root = os.path.join(sys.argv[1], "files")
@@ -29,11 +29,11 @@ for i in range(2000):
     os.makedirs(os.path.join(root, f"pkg{i // 100:02d}"), exist_ok=True)
     with open(os.path.join(root, f"pkg{i // 100:02d}", f"f{i:04d}.go"), "w") as f:
         f.write("x" * 1000)
-print(f"reference: Python creates 2,000 files of 1 KB here in {(time.time() - start) * 1e3:.0f} ms")
+print(f"reference: Python creates 2,000 files of 1 KB there in {(time.time() - start) * 1e3:.0f} ms")
 shutil.rmtree(root)
 PY
-  TMPDIR=$scratch "${bisect[@]}" > "$work/answer.json" 2>/dev/null
-  hyperfine --warmup 1 --runs "$runs" -N -n "bisect-5000-commits-$tmp" "env TMPDIR=$scratch $(printf '%q ' "${bisect[@]}")" \
+  env "$@" "${bisect[@]}" > "$work/answer.json" 2>/dev/null
+  hyperfine --warmup 1 --runs "$runs" -N -n "bisect-5000-commits" "env $* $(printf '%q ' "${bisect[@]}")" \
     --export-json "$work/bisect.json" | grep -vE '^\s*$'
   python3 - "$work/bisect.json" "$work/answer.json" <<'PY'
 import json, sys
@@ -45,5 +45,13 @@ print(f"answer {r['commit']['summary']} ({r['commit']['id'][:12]}, {r['commit'][
       f"{r['candidates']} candidates, {steps} runs: {mean * 1e3:.0f} ms in all, {mean * 1e3 / steps:.1f} ms per step "
       f"(the test command {tests * 1e3:.1f} ms of it; target < 150 ms)")
 PY
+}
+
+default=$(if grep -qs ' /dev/shm tmpfs ' /proc/mounts; then echo /dev/shm; else echo /tmp; fi)
+measure "TMPDIR unset: depwatch's default, here $default" "$default" -u TMPDIR
+for tmp in /tmp /dev/shm; do
+  [[ -d "$tmp" ]] || continue
+  scratch=$(mktemp -d "$tmp/depwatch-bench-XXXXXX")
+  measure "TMPDIR=$tmp ($(stat -f -c %T "$tmp"))" "$scratch" TMPDIR="$scratch"
   rm -rf "$scratch"
 done

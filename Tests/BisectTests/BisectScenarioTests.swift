@@ -168,4 +168,11 @@ import Testing
         #expect(result.status == .found, "\(result.error ?? "")")
         #expect(result.commit?.id == history.commits[11])
     }
+
+    @Test func theScratchDirectoryFollowsTMPDIRElseATmpfs() {
+        #expect(ScratchDirectory.defaultParent(environment: ["TMPDIR": "/somewhere"]) == "/somewhere")
+        let chosen = ScratchDirectory.defaultParent(environment: [:])
+        #expect(chosen == (ScratchDirectory.isTmpfs("/dev/shm") ? "/dev/shm" : "/tmp") || chosen == "/tmp")
+        #expect(!ScratchDirectory.isTmpfs("/no/such/mount"))
+    }
 }
