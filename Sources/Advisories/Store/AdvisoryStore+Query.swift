@@ -33,7 +33,7 @@ private struct StoredRow: Sendable {
     var severity: String
     var source: String
     var curated: Bool
-    var raw: String
+    var raw: [UInt8]
 }
 
 extension AdvisoryStore {
@@ -58,7 +58,7 @@ extension AdvisoryStore {
                     let rowid = sqlite3_column_int64(row, 0)
                     rows[rowid] = StoredRow(rowid: rowid, id: BoundStatement.text(row, 1) ?? "", kind: BoundStatement.text(row, 2) ?? "",
                                             severity: BoundStatement.text(row, 3) ?? "", source: BoundStatement.text(row, 4) ?? "",
-                                            curated: sqlite3_column_int64(row, 5) != 0, raw: BoundStatement.text(row, 6) ?? "")
+                                            curated: sqlite3_column_int64(row, 5) != 0, raw: BoundStatement.bytes(row, 6))
                 }
             }
             return (idsByPackage, rows)
@@ -70,7 +70,7 @@ extension AdvisoryStore {
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
                 let row = ordered[index]
-                guard let advisory = try? OSVAdvisory(json: row.raw) else { return }
+                guard let advisory = try? OSVAdvisory(bytes: row.raw) else { return }
                 output[index] = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
                                                severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
                                                curated: row.curated)

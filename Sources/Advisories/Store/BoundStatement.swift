@@ -46,6 +46,13 @@ struct BoundStatement {
     }
 
     /// The text of column `index` of the current row (`nil` for NULL).
+    /// A column's bytes as they are stored (no UTF-8 check or String built: for a document a decoder reads
+    /// as bytes anyway).
+    static func bytes(_ handle: OpaquePointer, _ index: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_blob(handle, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
     static func text(_ handle: OpaquePointer, _ index: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, index) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
