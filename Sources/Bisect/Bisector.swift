@@ -42,37 +42,32 @@ public struct Bisector: Sendable {
     /// every run made so far; temporary directories are gone when this returns.
     public func run() async -> BisectResult {
         let started = ContinuousClock.now
-        var state = RunState(result: BisectResult(status: .failed, candidates: 0, expectedSteps: 0))
+        var result = BisectResult(status: .failed, candidates: 0, expectedSteps: 0)
         let scratch: ScratchDirectory
         do {
             scratch = try ScratchDirectory(parent: request.temporaryDirectory)
         } catch {
-            state.result.error = error.localizedDescription
-            return state.result
+            result.error = error.localizedDescription
+            return result
         }
         do {
-            try await bisect(&state, scratch: scratch)
+            try await bisect(&result, scratch: scratch)
         } catch is CancellationError {
-            state.result.status = .interrupted
-            state.result.error = BisectError.interrupted.localizedDescription
+            result.status = .interrupted
+            result.error = BisectError.interrupted.localizedDescription
         } catch let error as BisectError {
-            state.result.status = error == .interrupted ? .interrupted : .failed
-            state.result.error = error.localizedDescription
+            result.status = error == .interrupted ? .interrupted : .failed
+            result.error = error.localizedDescription
         } catch {
-            state.result.status = .failed
-            state.result.error = error.localizedDescription
+            result.status = .failed
+            result.error = error.localizedDescription
         }
         scratch.remove()
-        state.result.seconds = TestRunner.seconds(ContinuousClock.now - started)
-        return state.result
+        result.seconds = TestRunner.seconds(ContinuousClock.now - started)
+        return result
     }
 
-    /// What a bisection has gathered so far.
-    struct RunState {
-        var result: BisectResult
-    }
-
-    private func bisect(_ state: inout RunState, scratch: ScratchDirectory) async throws {
+    private func bisect(_ result: inout BisectResult, scratch: ScratchDirectory) async throws {
         let history = try DependencyHistory(path: request.repository, module: request.module)
         let good = try history.commit(request.good), bad = try history.commit(request.bad)
         guard good.id != bad.id else { throw BisectError.sameCommit(good.id) }
@@ -91,19 +86,19 @@ public struct Bisector: Sendable {
         let (old, new) = direction == .regression ? (good, bad) : (bad, good)
         let candidates = request.tagsOnly ? try history.tagCandidates(old: old, new: new) : try history.commitCandidates(old: old, new: new)
         var search = BisectSearch(parents: candidates.parents)
-        state.result.direction = direction
-        state.result.module = module
-        state.result.repository = history.originURL() ?? URL(fileURLWithPath: request.repository).standardizedFileURL.absoluteString
-        state.result.good = try history.describe(good)
-        state.result.bad = try history.describe(bad)
-        state.result.candidates = search.count
-        state.result.expectedSteps = search.stepsLeft
+        result.direction = direction
+        result.module = module
+        result.repository = history.originURL() ?? URL(fileURLWithPath: request.repository).standardizedFileURL.absoluteString
+        result.good = try history.describe(good)
+        result.bad = try history.describe(bad)
+        result.candidates = search.count
+        result.expectedSteps = search.stepsLeft
         let context = StepContext(history: history, scratch: scratch, wiring: wiring,
                                   source: SourceCheckout(history.repository, path: (scratch.path as NSString).appendingPathComponent("source")))
 
         // Both endpoints first: if they do not disagree, there is nothing to find.
-        let goodVerdict = try await step("good endpoint", state.result.good!, context, &state)
-        let badVerdict = try await step("bad endpoint", state.result.bad!, context, &state)
+        let goodVerdict = try await step("good endpoint", result.good!, context, &result)
+        let badVerdict = try await step("bad endpoint", result.bad!, context, &result)
         if goodVerdict == .skip { throw BisectError.endpointSkipped(request.good) }
         if badVerdict == .skip { throw BisectError.endpointSkipped(request.bad) }
         guard goodVerdict != badVerdict else { throw BisectError.endpointsAgree(verdict: goodVerdict, good: request.good, bad: request.bad) }
@@ -117,18 +112,18 @@ public struct Bisector: Sendable {
                 number += 1
                 let label = "step \(number) of about \(number + search.stepsLeft - 1)"
                 let info = try history.describe(candidates.commits[index])
-                let verdict = try await step(label, info, context, &state, stepNumber: String(number))
+                let verdict = try await step(label, info, context, &result, stepNumber: String(number))
                 if verdict == .skip { search.skip(index) } else { search.record(index, isNew: verdict == newState) }
             case .found(let index):
-                state.result.status = .found
-                state.result.commit = try history.describe(candidates.commits[index])
+                result.status = .found
+                result.commit = try history.describe(candidates.commits[index])
                 return
             case .ambiguous(let indices):
                 guard !indices.isEmpty else {
                     throw BisectError.unjudgeable(commit: new.shortID, reason: "the verdicts contradict each other (a commit judged \(newState.rawValue) has an ancestor judged otherwise); the test is not deterministic enough — try --runs 3")
                 }
-                state.result.status = .ambiguous
-                state.result.possibleCommits = try indices.map { index throws(BisectError) in try history.describe(candidates.commits[index]) }
+                result.status = .ambiguous
+                result.possibleCommits = try indices.map { index throws(BisectError) in try history.describe(candidates.commits[index]) }
                 return
             }
         }
@@ -144,7 +139,7 @@ public struct Bisector: Sendable {
     }
 
     /// Checks `commit` out, wires it, runs the test `runs` times, and records the runs and the verdict.
-    private func step(_ label: String, _ commit: CommitInfo, _ context: StepContext, _ state: inout RunState,
+    private func step(_ label: String, _ commit: CommitInfo, _ context: StepContext, _ result: inout BisectResult,
                       stepNumber: String? = nil) async throws -> Verdict {
         let stepStarted = ContinuousClock.now
         let directory = try context.scratch.makeStepDirectory()
@@ -164,19 +159,19 @@ public struct Bisector: Sendable {
             switch judgement {
             case .verdict(let verdict, let value):
                 (record.verdict, record.value) = (verdict, value)
-                state.result.runs.append(record)
+                result.runs.append(record)
                 judged.append((verdict, value))
             case .unjudgeable(let reason):
-                state.result.runs.append(record)
+                result.runs.append(record)
                 throw BisectError.unjudgeable(commit: commit.shortID, reason: reason)
             case .abort(let reason):
-                state.result.runs.append(record)
+                result.runs.append(record)
                 throw BisectError.aborted(commit: commit.shortID, reason: reason)
             }
         }
         let threshold: Judge.Threshold? = if case .metric(_, let threshold) = request.judge { threshold } else { nil }
         let (verdict, value) = StepVerdict.combine(judged, threshold: threshold)
-        state.result.steps.append(BisectResult.Step(step: stepNumber ?? label, commit: commit.id, verdict: verdict, value: value))
+        result.steps.append(BisectResult.Step(step: stepNumber ?? label, commit: commit.id, verdict: verdict, value: value))
         progress(BisectProgress(label: label, commit: commit, verdict: verdict, value: value,
                                 seconds: TestRunner.seconds(ContinuousClock.now - stepStarted)))
         return verdict

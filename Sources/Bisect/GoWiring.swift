@@ -6,8 +6,6 @@ import Manifest
 /// in depwatch's temporary directory, used through `GOFLAGS=-modfile=COPY` (with `GOWORK=off`: a
 /// workspace would ignore -modfile).
 struct GoWiring: Sendable {
-    /// The project's directory.
-    let project: String
     /// The dependency's module path.
     let module: String
     private let goMod: String
@@ -29,7 +27,6 @@ struct GoWiring: Sendable {
             throw .wiring("\(path) does not require \(module), so replacing it would change nothing; "
                 + "pass --module with the module path the project requires")
         }
-        self.project = project
         self.module = module
         goMod = text
         goSum = FileManager.default.contents(atPath: (project as NSString).appendingPathComponent("go.sum"))

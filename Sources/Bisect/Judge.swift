@@ -83,8 +83,7 @@ public enum Judge: Sendable, Equatable {
     /// Whether `pattern` compiles as a regular expression with a capture group.
     public static func validate(pattern: String) -> String? {
         do {
-            let regex = try Regex(pattern)
-            _ = regex
+            _ = try Regex(pattern)
             return pattern.contains("(") ? nil : "--metric \(pattern) has no capture group; put the number in parentheses, e.g. 'objects: (\\d+)'"
         } catch {
             return "--metric \(pattern) is not a regular expression: \(error)"

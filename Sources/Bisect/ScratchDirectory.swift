@@ -9,50 +9,48 @@ import Foundation
 final class ScratchDirectory: Sendable {
     /// Its path.
     let path: String
-    private let counter = Counter()
 
     /// Creates it below `parent` (default: see the type).
     init(parent: String?) throws(BisectError) {
-        let base = parent ?? Self.defaultParent(environment: ProcessInfo.processInfo.environment)
-        var template = Array((base as NSString).appendingPathComponent("depwatch-bisect-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer in
-            mkdtemp(buffer.baseAddress!).map { String(cString: $0) }
-        }
-        guard let created else {
-            throw .io("cannot create a temporary directory in \(base): \(String(cString: strerror(errno)))")
-        }
-        path = created
+        path = try Self.makeUnique(in: parent ?? Self.defaultParent(environment: ProcessInfo.processInfo.environment,
+                                                                     memoryBacked: Self.usableTmpfs("/dev/shm")),
+                                   prefix: "depwatch-bisect-")
     }
 
-    /// `$TMPDIR` when set, else /dev/shm when it is a tmpfs with 1 GiB free, else /tmp.
-    static func defaultParent(environment: [String: String]) -> String {
+    /// `$TMPDIR` when set, else `memoryBacked` (a usable tmpfs) when there is one, else /tmp.
+    static func defaultParent(environment: [String: String], memoryBacked: String?) -> String {
         if let tmp = environment["TMPDIR"], !tmp.isEmpty { return tmp }
-        var space = statvfs()
-        if isTmpfs("/dev/shm"), statvfs("/dev/shm", &space) == 0,
-           UInt64(space.f_bavail) * UInt64(space.f_frsize) >= 1 << 30, access("/dev/shm", W_OK) == 0 {
-            return "/dev/shm"
-        }
-        return "/tmp"
+        return memoryBacked ?? "/tmp"
     }
 
-    /// Whether `mountPoint` is mounted as tmpfs (from /proc/mounts).
-    static func isTmpfs(_ mountPoint: String) -> Bool {
-        guard let mounts = try? String(contentsOfFile: "/proc/mounts", encoding: .utf8) else { return false }
-        return mounts.split(separator: "\n").contains { line in
-            let fields = line.split(separator: " ")
-            return fields.count > 2 && fields[1] == mountPoint && fields[2] == "tmpfs"
-        }
+    /// `mountPoint` when it is mounted as tmpfs (per /proc/mounts), writable, with 1 GiB free.
+    static func usableTmpfs(_ mountPoint: String) -> String? {
+        guard let mounts = try? String(contentsOfFile: "/proc/mounts", encoding: .utf8),
+              mounts.split(separator: "\n").contains(where: { line in
+                  let fields = line.split(separator: " ")
+                  return fields.count > 2 && fields[1] == mountPoint && fields[2] == "tmpfs"
+              }) else { return nil }
+        var space = statvfs()
+        guard statvfs(mountPoint, &space) == 0, UInt64(space.f_bavail) * UInt64(space.f_frsize) >= 1 << 30,
+              access(mountPoint, W_OK) == 0 else { return nil }
+        return mountPoint
     }
 
     /// A new, empty directory for one step.
     func makeStepDirectory() throws(BisectError) -> String {
-        let directory = (path as NSString).appendingPathComponent("step-\(counter.next())")
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
-        } catch {
-            throw .io("cannot create \(directory): \(error.localizedDescription)")
+        try Self.makeUnique(in: path, prefix: "step-")
+    }
+
+    /// A new directory `PREFIXxxxxxx` below `parent` (mkdtemp: unique, private).
+    private static func makeUnique(in parent: String, prefix: String) throws(BisectError) -> String {
+        var template = Array((parent as NSString).appendingPathComponent(prefix + "XXXXXX").utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { buffer in
+            mkdtemp(buffer.baseAddress!).map { String(cString: $0) }
         }
-        return directory
+        guard let created else {
+            throw .io("cannot create a temporary directory in \(parent): \(String(cString: strerror(errno)))")
+        }
+        return created
     }
 
     /// Removes something below the scratch directory.
@@ -63,16 +61,5 @@ final class ScratchDirectory: Sendable {
     /// Removes the scratch directory and everything in it.
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
     }
 }

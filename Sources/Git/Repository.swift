@@ -46,6 +46,15 @@ public final class Repository: @unchecked Sendable {
         return commit!
     }
 
+    /// The tree of `revision`'s commit (the caller frees it).
+    func tree(of revision: String) throws(GitError) -> OpaquePointer {
+        let commit = try peeledCommit(revision)
+        defer { git_commit_free(commit) }
+        var tree: OpaquePointer?
+        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        return tree!
+    }
+
     static func describe(_ commit: OpaquePointer) -> Commit {
         let id = ObjectID.hex(git_commit_id(commit))
         let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
@@ -55,10 +64,7 @@ public final class Repository: @unchecked Sendable {
 
     /// The content of the file at `path` in `revision`'s tree, or `nil` when there is no such file.
     public func blob(at revision: String, path: String) throws(GitError) -> Data? {
-        let commit = try peeledCommit(revision)
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        let tree = try tree(of: revision)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
         let found = git_tree_entry_bypath(&entry, tree, path)
@@ -76,10 +82,7 @@ public final class Repository: @unchecked Sendable {
 
     /// The paths of every file (blob) in `revision`'s tree, sorted.
     public func files(at revision: String) throws(GitError) -> [String] {
-        let commit = try peeledCommit(revision)
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        let tree = try tree(of: revision)
         defer { git_tree_free(tree) }
         final class Collector { var paths: [String] = [] }
         let collector = Collector()
@@ -195,23 +198,15 @@ public final class Repository: @unchecked Sendable {
     @discardableResult
     public func checkout(_ revision: String, into directory: String, replacing previous: String? = nil,
                          touched: [String] = []) throws(GitError) -> [String]? {
-        let commit = try peeledCommit(revision)
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try GitError.check(git_commit_tree(&tree, commit), "read the tree of \(revision)")
+        let tree = try tree(of: revision)
         defer { git_tree_free(tree) }
-        var baseline: OpaquePointer?
-        if let previous {
-            let previousCommit = try peeledCommit(previous)
-            defer { git_commit_free(previousCommit) }
-            try GitError.check(git_commit_tree(&baseline, previousCommit), "read the tree of \(previous)")
-        }
+        let baseline = try previous.map { previous throws(GitError) in try self.tree(of: previous) }
         defer { if let baseline { git_tree_free(baseline) } }
         // From a previous tree, only the paths the two trees differ in are checked out (libgit2 would
         // otherwise compare every file of the directory with the baseline, hashing them without an index).
         var paths: [String] = []
         if let baseline {
-            paths = Array(Set(try changedPaths(from: baseline, to: tree!) + touched)).sorted()
+            paths = Array(Set(try changedPaths(from: baseline, to: tree) + touched)).sorted()
             if paths.isEmpty { return [] }
         }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -5,12 +5,7 @@ enum MergeConflict {
     /// The first line that starts with a conflict marker (`<<<<<<<`, `=======`, `>>>>>>>`, `|||||||`)
     /// followed by a space or the end of the line, as a diagnostic that says what happened and what to do.
     static func firstMarker(in text: String, path: String, regenerate: String) -> ManifestError? {
-        firstMarker(in: TextLines(text), path: path, regenerate: regenerate)
-    }
-
-    /// `firstMarker(in:path:regenerate:)` over lines already split.
-    static func firstMarker(in lines: TextLines, path: String, regenerate: String) -> ManifestError? {
-        for line in lines {
+        for line in TextLines(text) {
             if let marker = marker(startingLine: line.bytes) {
                 return error(marker, path: path, line: line.number, regenerate: regenerate)
             }

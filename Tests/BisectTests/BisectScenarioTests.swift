@@ -169,10 +169,11 @@ import Testing
         #expect(result.commit?.id == history.commits[11])
     }
 
-    @Test func theScratchDirectoryFollowsTMPDIRElseATmpfs() {
-        #expect(ScratchDirectory.defaultParent(environment: ["TMPDIR": "/somewhere"]) == "/somewhere")
-        let chosen = ScratchDirectory.defaultParent(environment: [:])
-        #expect(chosen == (ScratchDirectory.isTmpfs("/dev/shm") ? "/dev/shm" : "/tmp") || chosen == "/tmp")
-        #expect(!ScratchDirectory.isTmpfs("/no/such/mount"))
+    @Test func theScratchDirectoryFollowsTMPDIRElseATmpfsElseTmp() {
+        #expect(ScratchDirectory.defaultParent(environment: ["TMPDIR": "/somewhere"], memoryBacked: "/dev/shm") == "/somewhere")
+        #expect(ScratchDirectory.defaultParent(environment: ["TMPDIR": ""], memoryBacked: "/dev/shm") == "/dev/shm")
+        #expect(ScratchDirectory.defaultParent(environment: [:], memoryBacked: nil) == "/tmp")
+        #expect(ScratchDirectory.usableTmpfs("/no/such/mount") == nil)
+        #expect(ScratchDirectory.usableTmpfs("/proc") == nil, "proc is not a tmpfs")
     }
 }

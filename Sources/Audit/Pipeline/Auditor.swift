@@ -87,7 +87,7 @@ public enum Auditor {
 /// Plans the upgrades once the policy is applied: each considers only the findings that are not ignored.
 enum UpgradePlanning {
     static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
-                     cache: AdvisoryCache, memo: MatchMemo = MatchMemo()) -> [Upgrade] {
+                     cache: AdvisoryCache, memo: MatchMemo) -> [Upgrade] {
         // Every upgrade stub has findings; only ignored ones change its plan (usually there are none, and
         // then nothing needs grouping).
         func key(_ finding: Finding) -> String { ManifestMatches.key(manifest: finding.manifest, package: finding.package) }
