@@ -26,28 +26,9 @@ print(f"depwatch is {r['python-baseline'] / r['depwatch-audit']:.2f}x faster tha
       f"(audit {r['depwatch-audit'] * 1e3:.1f} ms − deps {r['depwatch-deps'] * 1e3:.1f} ms, over {deps} dependencies)")
 PY
 
-echo "== 1b. the same two commands interleaved (depwatch, Python, depwatch, …), medians"
-# hyperfine runs one command's 40 runs, then the other's; this machine has minutes where another tenant
-# slows the second core for a while, which hits depwatch (two threads) far more than Python (one) and
-# lands on whichever block runs then. Alternating exposes both to the same minutes; the median ignores
-# the disturbed runs on both sides.
-"$python" - "$bin" "$work/db.sqlite" "$runs" "$python" <<'PY'
-import statistics, subprocess, sys, time
-binary, db, rounds, python = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-commands = {"depwatch": [binary, "audit", "../shared/corpus", "--db", db],
-            "python": [python, "benchmarks/baseline_audit.py", "../shared/advisories", "../shared/corpus"]}
-times = {name: [] for name in commands}
-for round in range(rounds + 3):
-    for name, command in (commands.items() if round % 2 == 0 else reversed(list(commands.items()))):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if round >= 3:
-            times[name].append(time.perf_counter() - start)
-summary = {name: (statistics.median(v), sorted(v)[len(v) // 4], sorted(v)[3 * len(v) // 4]) for name, v in times.items()}
-for name, (median, p25, p75) in summary.items():
-    print(f"{name}: median {median * 1e3:.1f} ms (p25 {p25 * 1e3:.1f}, p75 {p75 * 1e3:.1f}) over {len(times[name])} interleaved runs")
-print(f"depwatch is {summary['python'][0] / summary['depwatch'][0]:.2f}x faster than the baseline (medians)")
-PY
+echo "== 1b. the same two commands interleaved (benchmarks/ab.py: depwatch, Python, Python, depwatch, …), medians"
+"$python" benchmarks/ab.py "$runs" "$bin audit ../shared/corpus --db $work/db.sqlite" \
+  "$python benchmarks/baseline_audit.py ../shared/advisories ../shared/corpus"
 
 echo "== 2. one large module"
 python3 benchmarks/make_large_gomod.py ../shared/corpus "$work/large"
