@@ -21,14 +21,23 @@ public struct InventoryLoader {
         let (found, errors, warnings) = ManifestDiscovery.find(roots)
         inventory.errors += errors
         inventory.warnings += warnings
-        // Workspaces first (few and small): their members' dependency lists depend on them. Then every
-        // go.mod is parsed and resolved on every core; the results are added in discovery order.
-        let workspaces = found.filter { $0.kind == .goWork }.map { Self.readWorkspace($0.path) }
-        for workspace in workspaces {
-            for member in workspace.members where workspaceOf[member] == nil { workspaceOf[member] = workspace.context }
+        // Every go.mod, workspace members included, is read and parsed once, on every core; the ones
+        // outside a workspace are resolved there too. A member's resolution needs its workspace's module
+        // names, which come from the members' own go.mod files: members are resolved after the pass.
+        var workspaces = found.filter { $0.kind == .goWork }.map { Self.readWorkspace($0.path) }
+        let members = Set(workspaces.flatMap(\.members))
+        let goMods = Array(Set(found.filter { $0.kind == .goMod }.map(\.path)).union(members))
+        let read = Self.readInParallel(goMods, members: members)
+        for index in workspaces.indices {
+            workspaces[index].complete { path in if case .parsed(.success(let parsed))? = read[path] { parsed.file.module } else { nil } }
+            for member in workspaces[index].members where workspaceOf[member] == nil { workspaceOf[member] = workspaces[index].context }
         }
-        let goMods = found.filter { $0.kind == .goMod }.map(\.path) + workspaces.flatMap(\.members)
-        loadedGoMods = Self.loadInParallel(Array(Set(goMods)), workspaceOf: workspaceOf)
+        for (path, item) in read {
+            switch item {
+            case .loaded(let loaded): loadedGoMods[path] = loaded
+            case .parsed(let parsed): loadedGoMods[path] = parsed.map { Self.resolve($0, workspace: workspaceOf[path]) }
+            }
+        }
         for workspace in workspaces { add(workspace) }
         for manifest in found {
             switch manifest.kind {
@@ -43,44 +52,56 @@ public struct InventoryLoader {
 
     /// A go.work as read: its manifest, its problems, and the go.mod files of its members.
     struct WorkspaceRead {
-        var manifest: ManifestInventory?
+        var path: String
+        var work: GoWorkFile?
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var members: [String] = []
+        /// Each `use`: the directory as written, its line, and its go.mod when it has one.
+        var uses: [(directory: String, line: Int, goMod: String?)] = []
+        var manifest: ManifestInventory?
         var context: GoWorkspaceContext?
+
+        /// The go.mod files of the members.
+        var members: [String] { uses.compactMap(\.goMod) }
+
+        /// Builds the manifest and the context once the members' module paths are known.
+        mutating func complete(moduleOf: (String) -> String?) {
+            guard let work else { return }
+            var modules: [String: String] = [:]
+            let listed = uses.map { use -> WorkspaceModule in
+                let module = use.goMod.flatMap(moduleOf)
+                if let module { modules[module] = use.directory }
+                return WorkspaceModule(path: use.directory, line: use.line, module: module)
+            }
+            context = GoWorkspaceContext(path: path, replacements: work.replacements, modules: modules)
+            manifest = ManifestInventory(path: path, ecosystem: .go, go: work.go, toolchain: work.toolchain,
+                                         uses: listed, dependencies: [])
+        }
     }
 
     private static func readWorkspace(_ path: String) -> WorkspaceRead {
-        var read = WorkspaceRead()
-        let work: GoWorkFile
+        var read = WorkspaceRead(path: path)
         do {
-            work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
+            read.work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
             try validateSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
         } catch {
+            read.work = nil
             read.errors = error.diagnostics
             return read
         }
         let base = PathName.directory(of: path)
-        var uses: [WorkspaceModule] = []
-        var modules: [String: String] = [:]
-        for use in work.uses {
+        for use in read.work?.uses ?? [] {
             let directory = PathName.join(base, use.directory)
             let goMod = PathName.join(directory, "go.mod")
             guard ManifestFile.exists(goMod) else {
                 let problem = ManifestFile.exists(directory) ? "the directory has no go.mod" : "the directory does not exist"
                 read.warnings.append(Diagnostic(.warning, path: path, line: use.line, column: nil,
                     message: "use \(use.directory): \(problem); skipped"))
-                uses.append(WorkspaceModule(path: use.directory, line: use.line, module: nil))
+                read.uses.append((use.directory, use.line, nil))
                 continue
             }
-            let module = try? GoModParser.parse(ManifestFile.read(goMod), path: goMod).module
-            if let module { modules[module] = use.directory }
-            uses.append(WorkspaceModule(path: use.directory, line: use.line, module: module))
-            read.members.append(goMod)
+            read.uses.append((use.directory, use.line, goMod))
         }
-        read.context = GoWorkspaceContext(path: path, replacements: work.replacements, modules: modules)
-        read.manifest = ManifestInventory(path: path, ecosystem: .go, go: work.go, toolchain: work.toolchain,
-                                          uses: uses, dependencies: [])
         return read
     }
 
@@ -92,8 +113,8 @@ public struct InventoryLoader {
     }
 
     private mutating func loadGoMod(_ path: String) {
-        guard readGoMods.insert(path).inserted else { return }
-        switch loadedGoMods[path] ?? Self.loadGoModule(path, workspace: workspaceOf[path]) {
+        guard readGoMods.insert(path).inserted, let loaded = loadedGoMods[path] else { return }
+        switch loaded {
         case .failure(let error):
             inventory.errors += error.diagnostics
         case .success(let loaded):
@@ -112,16 +133,17 @@ public struct InventoryLoader {
         var lacksSum: Bool
     }
 
-    static func loadGoModule(_ path: String, workspace: GoWorkspaceContext?) -> Result<LoadedGoModule, ManifestError> {
-        parseGoModule(path).map { parsed in
-            let graph = GoModuleGraph(file: parsed.file, path: path, sumVersions: parsed.sum, workspace: workspace)
-            let lacksSum = !parsed.hasSum && graph.listsIncompleteIndirects && !parsed.file.requirements.isEmpty && workspace == nil
-            return LoadedGoModule(inventory: graph.inventory(), lacksSum: lacksSum)
-        }
+    /// A parsed go.mod resolved into its dependency list.
+    static func resolve(_ parsed: ParsedGoModule, workspace: GoWorkspaceContext?) -> LoadedGoModule {
+        let graph = GoModuleGraph(file: parsed.file, path: parsed.path, sumVersions: parsed.sum, workspace: workspace)
+        let lacksSum = !parsed.hasSum && graph.listsIncompleteIndirects && !parsed.file.requirements.isEmpty && workspace == nil
+        return LoadedGoModule(inventory: graph.inventory(), lacksSum: lacksSum)
     }
 
     /// A go.mod and the go.sum beside it, parsed.
     struct ParsedGoModule: Sendable {
+        /// The go.mod's path.
+        var path: String
         var file: GoModFile
         /// The go.sum's highest versions, when the go.mod needs them (below go 1.17).
         var sum: (versions: GoSumVersions, path: String)?
@@ -137,24 +159,30 @@ public struct InventoryLoader {
             if GoModuleGraph(file: file, path: path).listsIncompleteIndirects {
                 let sum = ManifestFile.exists(sumPath)
                     ? (versions: try GoSumParser.highestFullVersions(ManifestFile.read(sumPath), path: sumPath), path: sumPath) : nil
-                return .success(ParsedGoModule(file: file, sum: sum, hasSum: sum != nil))
+                return .success(ParsedGoModule(path: path, file: file, sum: sum, hasSum: sum != nil))
             }
             let hasSum = ManifestFile.exists(sumPath)
             if hasSum { try GoSumParser.validate(ManifestFile.read(sumPath), path: sumPath) }
-            return .success(ParsedGoModule(file: file, sum: nil, hasSum: hasSum))
+            return .success(ParsedGoModule(path: path, file: file, sum: nil, hasSum: hasSum))
         } catch {
             return .failure(error)
         }
     }
 
-    /// Reads, parses and resolves go.mod files (with their go.sum) on every core.
-    static func loadInParallel(_ paths: [String], workspaceOf: [String: GoWorkspaceContext])
-        -> [String: Result<LoadedGoModule, ManifestError>] {
-        var results = [Result<LoadedGoModule, ManifestError>?](repeating: nil, count: paths.count)
+    /// A go.mod after the parallel pass: resolved, or (a workspace member) only parsed.
+    enum GoModRead: Sendable {
+        case loaded(Result<LoadedGoModule, ManifestError>)
+        case parsed(Result<ParsedGoModule, ManifestError>)
+    }
+
+    /// Reads and parses go.mod files (with their go.sum) on every core, resolving all but `members`.
+    static func readInParallel(_ paths: [String], members: Set<String>) -> [String: GoModRead] {
+        var results = [GoModRead?](repeating: nil, count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                output[index] = loadGoModule(paths[index], workspace: workspaceOf[paths[index]])
+                let parsed = parseGoModule(paths[index])
+                output[index] = members.contains(paths[index]) ? .parsed(parsed) : .loaded(parsed.map { resolve($0, workspace: nil) })
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(paths, results.map { $0! }))
