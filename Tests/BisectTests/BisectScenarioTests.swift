@@ -45,17 +45,17 @@ import Testing
     }
 
     @Test func aTimedOutRunIsSkippedAndItsProcessGroupStopped() async throws {
-        let history = try StateHistory(count: 16, firstBad: 9, overrides: [7: "hang 30.4242"])
+        let history = try StateHistory(count: 16, firstBad: 9, overrides: [7: "hang 60.4242"])
         var request = history.request(good: 0, bad: 15)
-        // Long enough that a loaded CI machine never times out an ordinary run, short beside the 30 s hang.
-        request.timeout = 3
-        let started = Date()
+        // Long enough that a loaded CI machine never times out an ordinary run, short beside the 60 s hang.
+        request.timeout = 8
         let result = try await Self.bisect(request)
         #expect(result.status == .found, "\(result.error ?? "")")
         #expect(result.commit?.id == history.commits[9])
-        #expect(result.runs.contains { $0.ended == "timed out" && $0.verdict == .skip })
-        #expect(Date().timeIntervalSince(started) < 25)
-        let survivors = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "sleep 30.4242"])
+        let timedOut = try #require(result.runs.first { $0.ended == "timed out" })
+        #expect(timedOut.verdict == .skip)
+        #expect(timedOut.seconds < 30, "the hung run was not cut at the timeout: \(timedOut.seconds) s")
+        let survivors = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "sleep 60.4242"])
         #expect(survivors.stdout.isEmpty, "the timed-out command still runs: \(survivors.stdout)")
     }
 
