@@ -62,7 +62,7 @@ import Testing
     @Test func aTimeoutCanBeJudgedBad() async throws {
         let history = try StateHistory(count: 8, firstBad: 5, overrides: [5: "hang 30.4343", 6: "hang 30.4343", 7: "hang 30.4343"])
         var request = history.request(good: 0, bad: 7)
-        request.timeout = 2
+        request.timeout = 5  // an ordinary run must never reach it, even on a loaded machine
         request.onTimeout = .bad
         let result = try await Self.bisect(request)
         #expect(result.commit?.id == history.commits[5], "\(result.error ?? "")")
