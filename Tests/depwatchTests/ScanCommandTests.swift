@@ -57,7 +57,7 @@ import Testing
 
     @Test func aKilledScanLeavesAReadableHistoryAndAnIncompleteRun() throws {
         let directory = try TemporaryDirectory()
-        let root = try Self.fleet(directory, count: 40)
+        let root = try Self.fleet(directory, count: 80)
         let options = ["--db", directory.path("db.sqlite"), "--history", directory.path("history.sqlite")]
         #expect(try CommandRun.depwatch(["scan", "--repositories", root, "--jobs", "1"] + options).status == 1)
         let process = Process()
@@ -88,12 +88,12 @@ import Testing
         #expect(lines.first == "ok", "\(check.stderr)")
         let runs = lines.last?.split(separator: ",").map { $0.split(separator: ":") } ?? []
         #expect(runs.count == 2)
-        #expect(runs.first.map { $0[1] == "complete" && $0[2] == "40" } == true)
-        #expect(runs.last.map { $0[1] == "incomplete" && Int($0[2])! < 40 } == true, "\(lines)")
+        #expect(runs.first.map { $0[1] == "complete" && $0[2] == "80" } == true)
+        #expect(runs.last.map { $0[1] == "incomplete" && Int($0[2])! < 80 } == true, "\(lines)")
         let report = try CommandRun.depwatch(["report", "--format", "json"] + options)
         #expect(report.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         #expect((object["run"] as? [String: Any])?["id"] as? Int == 1)
-        #expect((object["open"] as? [Any])?.count == 40)
+        #expect((object["open"] as? [Any])?.count == 80)
     }
 }
