@@ -14,7 +14,7 @@ enum MergeConflict {
     }
 
     /// The conflict marker `line` starts with, if any (followed by a space or the end of the line).
-    static func marker(startingLine line: ArraySlice<UInt8>) -> [UInt8]? {
+    static func marker<Line: Collection>(startingLine line: Line) -> [UInt8]? where Line.Element == UInt8 {
         guard let first = line.first, first == 0x3C || first == 0x3D || first == 0x3E || first == 0x7C else { return nil }
         for marker in markers where line.starts(with: marker) {
             let rest = line.dropFirst(marker.count)

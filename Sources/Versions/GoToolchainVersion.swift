@@ -9,18 +9,19 @@ public enum GoToolchainVersion {
         if text == "go1" { return GoVersion("v1.0.0") }
         guard text.hasPrefix("go"), text != "go1.0" else { return nil }
         text = text.dropFirst(2)
-        var scanner = VersionScanner(String(text))
-        guard let major = scanner.number(), scanner.take("."), let minor = scanner.number() else { return nil }
-        var patch = "0"
-        if scanner.take("."), let p = scanner.number() { patch = p }
-        var prerelease = ""
-        for kind in ["beta", "rc", "-pre"] where scanner.take(word: kind) {
-            guard let n = scanner.number() else { return nil }
-            prerelease = "-" + kind.filter { $0 != "-" } + "." + n
-            break
+        return scanning(String(text)) { scanner in
+            guard let major = scanner.number(), scanner.take("."), let minor = scanner.number() else { return nil }
+            var patch = "0"
+            if scanner.take("."), let p = scanner.number() { patch = p }
+            var prerelease = ""
+            for kind in ["beta", "rc", "-pre"] where scanner.take(word: kind) {
+                guard let n = scanner.number() else { return nil }
+                prerelease = "-" + kind.filter { $0 != "-" } + "." + n
+                break
+            }
+            if !scanner.isAtEnd, !scanner.take("-") { return nil }
+            return GoVersion("v\(major).\(minor).\(patch)\(prerelease)")
         }
-        if !scanner.isAtEnd, !scanner.take("-") { return nil }
-        return GoVersion("v\(major).\(minor).\(patch)\(prerelease)")
     }
 
     /// The version a Go `go` or `toolchain` directive value stands for: `go1.21.5` or `1.21.5` alike.

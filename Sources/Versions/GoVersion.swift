@@ -21,12 +21,18 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `text`; returns `nil` when it is not a valid Go semantic version.
     public init?(_ text: String) {
-        self.init(utf8: ArraySlice(text.utf8))
+        guard let parsed = scanning(text, { Self.parse(&$0) }) else { return nil }
+        self = parsed
     }
 
-    /// Whether UTF-8 bytes are a valid Go semantic version, decided without building one.
-    public static func isValid(utf8: ArraySlice<UInt8>) -> Bool {
+    /// Whether UTF-8 bytes in a buffer (a field of a larger text) are a valid Go semantic version,
+    /// decided without building one.
+    public static func isValid(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var scanner = VersionScanner(utf8)
+        return isValid(&scanner)
+    }
+
+    private static func isValid<Bytes>(_ scanner: inout VersionScanner<Bytes>) -> Bool {
         guard scanner.take("v"), scanner.skipNumber() else { return false }
         if scanner.isAtEnd { return true }
         guard scanner.take("."), scanner.skipNumber() else { return false }
@@ -35,21 +41,24 @@ public struct GoVersion: Sendable, Hashable, Comparable, CustomStringConvertible
         return scanner.skipPrereleaseAndBuild()
     }
 
-    /// Parses UTF-8 bytes (a field of a larger text, without copying it into a String first).
-    public init?(utf8: ArraySlice<UInt8>) {
+    /// Parses UTF-8 bytes in a buffer (a field of a larger text, without copying it into a String first).
+    public init?(utf8: UnsafeBufferPointer<UInt8>) {
         var scanner = VersionScanner(utf8)
+        guard let parsed = Self.parse(&scanner) else { return nil }
+        self = parsed
+    }
+
+    private static func parse<Bytes>(_ scanner: inout VersionScanner<Bytes>) -> GoVersion? {
         guard scanner.take("v"), let major = scanner.number() else { return nil }
         if scanner.isAtEnd {
-            self.init(major: major, minor: "0", patch: "0", prerelease: [], build: nil, isShorthand: true)
-            return
+            return GoVersion(major: major, minor: "0", patch: "0", prerelease: [], build: nil, isShorthand: true)
         }
         guard scanner.take("."), let minor = scanner.number() else { return nil }
         if scanner.isAtEnd {
-            self.init(major: major, minor: minor, patch: "0", prerelease: [], build: nil, isShorthand: true)
-            return
+            return GoVersion(major: major, minor: minor, patch: "0", prerelease: [], build: nil, isShorthand: true)
         }
         guard scanner.take("."), let patch = scanner.number(), let suffix = scanner.prereleaseAndBuild() else { return nil }
-        self.init(major: major, minor: minor, patch: patch, prerelease: suffix.prerelease, build: suffix.build, isShorthand: false)
+        return GoVersion(major: major, minor: minor, patch: patch, prerelease: suffix.prerelease, build: suffix.build, isShorthand: false)
     }
 
     private init(major: String, minor: String, patch: String, prerelease: [String], build: String?, isShorthand: Bool) {

@@ -13,12 +13,13 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
 
     /// Parses `text` strictly (no `v` prefix, no leading zeros); `nil` when it is not SemVer 2.0.
     public init?(_ text: String) {
-        var scanner = VersionScanner(text)
-        guard let major = scanner.number(), scanner.take("."), let minor = scanner.number(),
-              scanner.take("."), let patch = scanner.number() else { return nil }
-        (self.major, self.minor, self.patch) = (major, minor, patch)
-        guard let suffix = scanner.prereleaseAndBuild() else { return nil }
-        (prerelease, build) = suffix
+        let parts = scanning(text) { scanner -> (String, String, String, [String], String?)? in
+            guard let major = scanner.number(), scanner.take("."), let minor = scanner.number(),
+                  scanner.take("."), let patch = scanner.number(), let suffix = scanner.prereleaseAndBuild() else { return nil }
+            return (major, minor, patch, suffix.prerelease, suffix.build)
+        }
+        guard let parts else { return nil }
+        (major, minor, patch, prerelease, build) = parts
     }
 
     /// The version as written, build metadata included.

@@ -1,13 +1,12 @@
 /// A cursor over the ASCII bytes of a version string, with the pieces semantic versions are made of.
-struct VersionScanner {
-    private let bytes: ArraySlice<UInt8>
+/// Generic over where the bytes are: a String's own storage (`scanning(_:_:)`), a field of a larger
+/// text, or a buffer — versions are scanned in every phase, and copying each into an array first showed
+/// in profiles.
+struct VersionScanner<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    private let bytes: Bytes
     private var index: Int
 
-    init(_ text: String) {
-        self.init(ArraySlice(text.utf8))
-    }
-
-    init(_ bytes: ArraySlice<UInt8>) {
+    init(_ bytes: Bytes) {
         self.bytes = bytes
         index = bytes.startIndex
     }
@@ -25,7 +24,7 @@ struct VersionScanner {
 
     /// Consumes `word` if it comes next.
     mutating func take(word: String) -> Bool {
-        let expected = Array(word.utf8)
+        let expected = word.utf8
         guard bytes[index...].starts(with: expected) else { return false }
         index += expected.count
         return true
@@ -103,6 +102,16 @@ struct VersionScanner {
             result.append(identifier)
         } while take(".")
         return result
+    }
+}
+
+/// Runs `body` with a scanner over the UTF-8 storage of `text`, without copying it (a String that is
+/// not native UTF-8, such as one bridged from Foundation, is made native first).
+func scanning<Result>(_ text: String, _ body: (inout VersionScanner<UnsafeBufferPointer<UInt8>>) -> Result) -> Result {
+    var text = text
+    return text.withUTF8 { buffer in
+        var scanner = VersionScanner(buffer)
+        return body(&scanner)
     }
 }
 

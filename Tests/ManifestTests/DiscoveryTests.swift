@@ -54,6 +54,28 @@ import Testing
         #expect(throws: ManifestError.notText(path: binary)) { try ManifestFile.read(binary) }
     }
 
+    /// `utf8` (the bytes a go.sum is scanned from) refuses and accepts exactly what `read` does.
+    @Test(arguments: [
+        ("nul", [0x61, 0x00, 0x62], false),
+        ("truncated-sequence", [0x61, 0xC3], false),
+        ("overlong", [0xC0, 0xAF], false),
+        ("surrogate", [0xED, 0xA0, 0x80], false),
+        ("stray-continuation", [0x80, 0x61], false),
+        ("multi-byte", Array("é ✓ 𝄞\n".utf8), true),
+        ("empty", [], true),
+    ] as [(String, [UInt8], Bool)])
+    func bytesAreGuardedLikeText(name: String, content: [UInt8], isText: Bool) throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("\(name)/go.sum", Data(content))
+        if isText {
+            #expect(try ManifestFile.utf8(path) == content)
+            #expect(try Array(ManifestFile.read(path).utf8) == content)
+        } else {
+            #expect(throws: ManifestError.notText(path: path)) { try ManifestFile.utf8(path) }
+            #expect(throws: ManifestError.notText(path: path)) { try ManifestFile.read(path) }
+        }
+    }
+
     @Test func oneBadManifestDoesNotStopTheOthers() throws {
         let dir = try TemporaryDirectory()
         try dir.write("good/go.mod", "module good\ngo 1.21\nrequire github.com/bluele/gcache v0.0.1\n")

@@ -103,10 +103,14 @@ import Testing
 }
 
 @Suite struct GoVersionValidationTests {
-    /// `isValid(utf8:)` decides exactly as parsing does.
+    /// `isValid(utf8:)` and `init(utf8:)` over a buffer decide exactly as parsing the String does.
     @Test(arguments: ["v1", "v1.2", "v1.2.3", "v1.2.3-pre.1+b", "v0.0.0-20210215000000-023f437abcde", "v2.0.0+incompatible",
                       "", "1.2.3", "v", "v1.", "v01.2.3", "v1.2.3-01", "v1.2.3-", "v1.2.3+", "v1.2-pre", "v1.2.3.4", "v1.2.3-a..b"])
     func agreesWithParsing(_ text: String) {
-        #expect(GoVersion.isValid(utf8: ArraySlice(text.utf8)) == (GoVersion(text) != nil))
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(GoVersion.isValid(utf8: buffer) == (GoVersion(text) != nil))
+            #expect(GoVersion(utf8: buffer) == GoVersion(text))
+        }
     }
 }

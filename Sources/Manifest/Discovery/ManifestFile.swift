@@ -11,6 +11,26 @@ public enum ManifestFile {
 
     /// The file's text.
     public static func read(_ path: String) throws(ManifestError) -> String {
+        let bytes = try guardedBytes(path)
+        guard !containsNUL(bytes), let text = String(validating: bytes, as: UTF8.self) else { throw .notText(path: path) }
+        return text
+    }
+
+    /// The file's text as UTF-8 bytes, with the same guards as `read`, for parsers that scan bytes: the
+    /// bytes are checked where they are, not copied into a String (a go.sum is the largest manifest).
+    public static func utf8(_ path: String) throws(ManifestError) -> [UInt8] {
+        let bytes = try guardedBytes(path)
+        guard !containsNUL(bytes), (try? UTF8Span(validating: bytes.span)) != nil else { throw .notText(path: path) }
+        return bytes
+    }
+
+    /// Whether `bytes` hold a NUL (binary, not text), searched with the C library's vectorized `memchr`.
+    private static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in buffer.isEmpty ? false : memchr(buffer.baseAddress!, 0, buffer.count) != nil }
+    }
+
+    /// The bytes of an existing regular file of at most `maximumSize` bytes.
+    private static func guardedBytes(_ path: String) throws(ManifestError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
@@ -20,8 +40,7 @@ public enum ManifestFile {
         if Int(info.st_size) > maximumSize { throw .tooLarge(path: path, bytes: Int(info.st_size), limit: maximumSize) }
         let bytes = try contents(path)
         if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
-        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else { throw .notText(path: path) }
-        return text
+        return bytes
     }
 
     /// The file's bytes, at most `limit` of them, read with POSIX calls so that a failure reports the

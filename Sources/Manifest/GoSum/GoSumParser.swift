@@ -10,8 +10,13 @@ public enum GoSumParser {
     /// Checks every line of `text` as `parse` does, without keeping the entries (a go.mod from go 1.17 on
     /// lists every dependency itself; its go.sum is only checked).
     public static func validate(_ text: String, path: String) throws(ManifestError) {
+        try validate(utf8: Array(text.utf8), path: path)
+    }
+
+    /// `validate(_:path:)` over the file's UTF-8 bytes (`ManifestFile.utf8`), without making them a String.
+    public static func validate(utf8 bytes: [UInt8], path: String) throws(ManifestError) {
         var collector = EntryCollector.none
-        try parse(Array(text.utf8), path: path, into: &collector)
+        try parse(bytes, path: path, into: &collector)
     }
 
     /// Parses `text`; `path` is used in diagnostics only.
@@ -26,8 +31,13 @@ public enum GoSumParser {
     /// such version — what a go.mod below go 1.17 takes from its go.sum — without building an entry for
     /// every line (a go.sum holds thousands; the same as `parse(_:path:).highestFullVersions()`).
     public static func highestFullVersions(_ text: String, path: String) throws(ManifestError) -> GoSumVersions {
+        try highestFullVersions(utf8: Array(text.utf8), path: path)
+    }
+
+    /// `highestFullVersions(_:path:)` over the file's UTF-8 bytes.
+    public static func highestFullVersions(utf8 bytes: [UInt8], path: String) throws(ManifestError) -> GoSumVersions {
         var collector = EntryCollector.highest(HighestVersions())
-        try parse(Array(text.utf8), path: path, into: &collector)
+        try parse(bytes, path: path, into: &collector)
         guard case .highest(let highest) = collector else { return GoSumVersions(versions: [:]) }
         return highest.result
     }
@@ -46,17 +56,16 @@ public enum GoSumParser {
             var number = 0
             while lineStart < buffer.count {
                 number += 1
-                let lineEnd = buffer[lineStart...].firstIndex(of: 0x0A) ?? buffer.count
-                defer { lineStart = lineEnd + 1 }
-                if let marker = MergeConflict.marker(startingLine: bytes[lineStart..<lineEnd]) {
+                let line = GoSumLine(buffer, from: lineStart)
+                defer { lineStart = line.line.upperBound + 1 }
+                if let marker = MergeConflict.marker(startingLine: buffer[line.line]) {
                     return MergeConflict.error(marker, path: path, line: number, regenerate: "then run `go mod tidy`")
                 }
-                let line = GoSumLine(buffer, lineStart..<lineEnd)
-                switch check(line, bytes) {
+                switch check(line, buffer) {
                 case .blank:
                     continue
                 case .invalid(let field, let message):
-                    errors.append(Diagnostic(path: path, line: number, column: line.column(of: field, in: bytes), message: message))
+                    errors.append(Diagnostic(path: path, line: number, column: line.column(of: field, in: buffer), message: message))
                 case .entry(let goModOnly):
                     switch collector {
                     case .none:
@@ -64,13 +73,13 @@ public enum GoSumParser {
                     case .entries(var entries):
                         collector = .none  // moved out, so appending does not copy the array
                         let version = line[1].dropLast(goModOnly ? goModSuffix.count : 0)
-                        entries.append(GoSumEntry(path: text(bytes, line[0]), version: text(bytes, version), isGoModOnly: goModOnly,
-                                                  hash: text(bytes, line[2]), line: number))
+                        entries.append(GoSumEntry(path: text(buffer, line[0]), version: text(buffer, version), isGoModOnly: goModOnly,
+                                                  hash: text(buffer, line[2]), line: number))
                         collector = .entries(entries)
                     case .highest(var highest):
                         guard !goModOnly else { continue }
                         collector = .none
-                        highest.add(path: bytes[line[0]], version: bytes[line[1]], line: number)
+                        highest.add(path: field(buffer, line[0]), version: field(buffer, line[1]), line: number)
                         collector = .highest(highest)
                     }
                 }
@@ -83,8 +92,12 @@ public enum GoSumParser {
 
     private static let goModSuffix = Array("/go.mod".utf8)
 
-    private static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+    private static func field(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[range])
+    }
+
+    private static func text(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: field(buffer, range), as: UTF8.self)
     }
 
     /// What one line holds; an invalid line names the field its diagnostic points at.
@@ -94,20 +107,20 @@ public enum GoSumParser {
         case invalid(field: Int, message: String)
     }
 
-    private static func check(_ line: GoSumLine, _ bytes: [UInt8]) -> LineVerdict {
+    private static func check(_ line: GoSumLine, _ buffer: UnsafeBufferPointer<UInt8>) -> LineVerdict {
         guard line.count > 0 else { return .blank }
         guard line.count == 3 else {
             return .invalid(field: 0, message: "wrong number of fields \(line.count), want 3: module version[/go.mod] hash")
         }
-        var version = bytes[line[1]]
+        var version = field(buffer, line[1])
         let goModOnly = version.count > goModSuffix.count && version.suffix(goModSuffix.count).elementsEqual(goModSuffix)
-        if goModOnly { version.removeLast(goModSuffix.count) }
+        if goModOnly { version = UnsafeBufferPointer(rebasing: version.dropLast(goModSuffix.count)) }
         guard GoVersion.isValid(utf8: version) else {
-            return .invalid(field: 1, message: "invalid version \"\(text(bytes, line[1]))\": must be of the form v1.2.3 or v1.2.3/go.mod")
+            return .invalid(field: 1, message: "invalid version \"\(text(buffer, line[1]))\": must be of the form v1.2.3 or v1.2.3/go.mod")
         }
         let hash = line[2]
-        guard let colon = bytes[hash].firstIndex(of: UInt8(ascii: ":")), colon != hash.lowerBound, colon + 1 != hash.upperBound else {
-            return .invalid(field: 2, message: "malformed hash \"\(text(bytes, hash))\": want an algorithm prefix such as h1:")
+        guard let colon = buffer[hash].firstIndex(of: UInt8(ascii: ":")), colon != hash.lowerBound, colon + 1 != hash.upperBound else {
+            return .invalid(field: 2, message: "malformed hash \"\(text(buffer, hash))\": want an algorithm prefix such as h1:")
         }
         return .entry(goModOnly: goModOnly)
     }
@@ -118,15 +131,15 @@ public enum GoSumParser {
 /// second one to compare with.
 private struct HighestVersions {
     private var best: [String: (text: String, parsed: GoVersion??, line: Int)] = [:]
-    private var lastPath: (bytes: ArraySlice<UInt8>, text: String)?
+    private var lastPath: String?
 
-    mutating func add(path: ArraySlice<UInt8>, version: ArraySlice<UInt8>, line: Int) {
+    mutating func add(path: UnsafeBufferPointer<UInt8>, version: UnsafeBufferPointer<UInt8>, line: Int) {
         let key: String
-        if let last = lastPath, last.bytes.elementsEqual(path) {
-            key = last.text
+        if let last = lastPath, last.utf8.elementsEqual(path) {
+            key = last
         } else {
             key = String(decoding: path, as: UTF8.self)
-            lastPath = (path, key)
+            lastPath = key
         }
         guard let current = best[key] else {
             best[key] = (String(decoding: version, as: UTF8.self), nil, line)
@@ -147,31 +160,42 @@ private struct HighestVersions {
 }
 
 /// One go.sum line split at spaces, tabs and carriage returns: the ranges of its first three fields and
-/// how many fields there are, without an allocation. Columns are counted only for a diagnostic.
+/// how many fields there are, found in the same pass that finds the line's end, without an allocation.
+/// Columns are counted only for a diagnostic.
 private struct GoSumLine {
-    let line: Range<Int>
+    /// The line's bytes, without its newline.
+    private(set) var line: Range<Int>
     /// How many fields the line has.
     private(set) var count = 0
     private var fields: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
-        self.line = line
-        var index = line.lowerBound
-        while index < line.upperBound {
-            if Self.isSpace(buffer[index]) { index += 1; continue }
-            let start = index
-            while index < line.upperBound, !Self.isSpace(buffer[index]) { index += 1 }
+    /// The line that starts at `start` and ends before the next newline (or at the end of `buffer`).
+    init(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) {
+        var index = start
+        let end = buffer.count
+        scan: while index < end {
+            switch buffer[index] {
+            case 0x0A: break scan
+            case 0x20, 0x09, 0x0D: index += 1; continue scan
+            default: break
+            }
+            let fieldStart = index
+            field: while index < end {
+                switch buffer[index] {
+                case 0x0A, 0x20, 0x09, 0x0D: break field
+                default: index += 1
+                }
+            }
             switch count {
-            case 0: fields.0 = start..<index
-            case 1: fields.1 = start..<index
-            case 2: fields.2 = start..<index
+            case 0: fields.0 = fieldStart..<index
+            case 1: fields.1 = fieldStart..<index
+            case 2: fields.2 = fieldStart..<index
             default: break
             }
             count += 1
         }
+        line = start..<index
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     /// The range of field 0, 1 or 2.
     subscript(field: Int) -> Range<Int> {
@@ -183,7 +207,7 @@ private struct GoSumLine {
     }
 
     /// The 1-based column (in characters) where `field` starts.
-    func column(of field: Int, in bytes: [UInt8]) -> Int {
-        1 + bytes[line.lowerBound..<self[field].lowerBound].count { $0 & 0xC0 != 0x80 }
+    func column(of field: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        1 + buffer[line.lowerBound..<self[field].lowerBound].count { $0 & 0xC0 != 0x80 }
     }
 }

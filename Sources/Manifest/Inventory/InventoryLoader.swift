@@ -158,11 +158,11 @@ public struct InventoryLoader {
             // Below go 1.17 the go.sum completes the dependency list; from 1.17 on it is only checked.
             if GoModuleGraph(file: file, path: path).listsIncompleteIndirects {
                 let sum = ManifestFile.exists(sumPath)
-                    ? (versions: try GoSumParser.highestFullVersions(ManifestFile.read(sumPath), path: sumPath), path: sumPath) : nil
+                    ? (versions: try GoSumParser.highestFullVersions(utf8: ManifestFile.utf8(sumPath), path: sumPath), path: sumPath) : nil
                 return .success(ParsedGoModule(path: path, file: file, sum: sum, hasSum: sum != nil))
             }
             let hasSum = ManifestFile.exists(sumPath)
-            if hasSum { try GoSumParser.validate(ManifestFile.read(sumPath), path: sumPath) }
+            if hasSum { try GoSumParser.validate(utf8: ManifestFile.utf8(sumPath), path: sumPath) }
             return .success(ParsedGoModule(path: path, file: file, sum: nil, hasSum: hasSum))
         } catch {
             return .failure(error)
@@ -191,7 +191,7 @@ public struct InventoryLoader {
     /// Checks a go.sum-format file when it exists (a go.work.sum lists nothing the inventory uses).
     private static func validateSum(_ path: String) throws(ManifestError) {
         guard ManifestFile.exists(path) else { return }
-        try GoSumParser.validate(ManifestFile.read(path), path: path)
+        try GoSumParser.validate(utf8: ManifestFile.utf8(path), path: path)
     }
 
     private mutating func loadPackageResolved(_ path: String) {
