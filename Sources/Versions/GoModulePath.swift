@@ -41,16 +41,18 @@ public enum GoModulePath {
         if pathMajor.hasPrefix(".v"), pathMajor.hasSuffix("-unstable") {
             pathMajor.removeLast("-unstable".count)
         }
-        if version.canonical.hasPrefix("v0.0.0-"), pathMajor == ".v1" { return nil }
-        let major = version.majorPrefix
+        // A canonical `v0.0.0-…` (a pseudo-version on no tag), decided without building the canonical text:
+        // this runs for every requirement of every go.mod.
+        let isUntaggedPseudo = version.major == "0" && version.minor == "0" && version.patch == "0" && !version.prerelease.isEmpty
+        if isUntaggedPseudo, pathMajor == ".v1" { return nil }
         let expected: String
         if pathMajor.isEmpty {
-            if major == "v0" || major == "v1" || version.isIncompatible { return nil }
+            if version.major == "0" || version.major == "1" || version.isIncompatible { return nil }
             expected = "v0 or v1"
         } else {
-            if major == String(pathMajor.dropFirst()) { return nil }
+            if pathMajor.utf8.dropFirst().elementsEqual(version.majorPrefix.utf8) { return nil }
             expected = String(pathMajor.dropFirst())
         }
-        return "should be \(expected), not \(major)"
+        return "should be \(expected), not \(version.majorPrefix)"
     }
 }

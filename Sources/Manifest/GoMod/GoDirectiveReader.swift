@@ -40,6 +40,12 @@ struct GoDirectiveReader {
     /// A module version, canonicalized as x/mod/module `CanonicalVersion` does (`v1.2` → `v1.2.0`,
     /// build metadata dropped except `+incompatible`).
     mutating func version(_ token: GoModToken, verb: String, module: String) -> String? {
+        parsedVersion(token, verb: verb, module: module)?.text
+    }
+
+    /// `version(_:verb:module:)` with the version as parsed, for the checks that follow (parsing each
+    /// requirement's version once rather than once per check).
+    mutating func parsedVersion(_ token: GoModToken, verb: String, module: String) -> (text: String, parsed: GoVersion)? {
         guard let text = string(token) else { return nil }
         guard let version = GoVersion(text) else {
             let directive = module.isEmpty ? verb : "\(verb) \(module)"
@@ -47,19 +53,18 @@ struct GoDirectiveReader {
             return nil
         }
         // Already canonical (the usual case): the text itself, without building it again.
-        if !version.isShorthand, version.build == nil || version.isIncompatible { return text }
-        return version.moduleCanonical
+        if !version.isShorthand, version.build == nil || version.isIncompatible { return (text, version) }
+        return (version.moduleCanonical, version)
     }
 
     /// Checks the version against the module path's major-version suffix (`/v2` needs `v2.x.y`).
-    mutating func checkMajor(_ token: GoModToken, verb: String, module: String, version: String) -> Bool {
+    mutating func checkMajor(_ token: GoModToken, verb: String, module: String, version: (text: String, parsed: GoVersion)) -> Bool {
         guard let split = GoModulePath.splitMajor(module) else {
             fail(token, "\(verb) \(module): invalid module path")
             return false
         }
-        guard let parsed = GoVersion(version) else { return false }
-        if let reason = GoModulePath.checkMajor(parsed, pathMajor: split.major) {
-            fail(token, "\(verb) \(module): version \"\(version)\" invalid: \(reason)")
+        if let reason = GoModulePath.checkMajor(version.parsed, pathMajor: split.major) {
+            fail(token, "\(verb) \(module): version \"\(version.text)\" invalid: \(reason)")
             return false
         }
         return true
@@ -123,9 +128,9 @@ struct GoDirectiveReader {
         }
         var oldVersion: String?
         if arrow == 2 {
-            guard let v = version(args[1], verb: verb, module: oldPath),
+            guard let v = parsedVersion(args[1], verb: verb, module: oldPath),
                   checkMajor(args[1], verb: verb, module: oldPath, version: v) else { return nil }
-            oldVersion = v
+            oldVersion = v.text
         }
         guard let newPath = string(args[arrow + 1]) else { return nil }
         var newVersion: String?

@@ -37,7 +37,13 @@ struct GoModLexer {
         return result
     }
 
-    private static let punctuation: Set<UInt8> = Set("()[]{},".utf8)
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: ","): true
+        default: false
+        }
+    }
 
     private mutating func next() throws(ManifestError) -> GoModToken? {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { advance() }
@@ -56,7 +62,7 @@ struct GoModLexer {
             return token(.comment)
         }
         if hasPrefix(0x2F, 0x2A) { throw error("mod files must use // comments (not /* */ comments)") }
-        if Self.punctuation.contains(c) {
+        if Self.isPunctuation(c) {
             advance()
             return token(.punctuation)
         }
@@ -67,8 +73,20 @@ struct GoModLexer {
         guard let first = currentScalar(), first.isGoModIdentifier else {
             throw error("unexpected input character \((currentScalar() ?? "\u{FFFD}").goQuoted)")
         }
-        while index < bytes.count, !hasPrefix(0x2F, 0x2F), let next = currentScalar(), next.isGoModIdentifier {
-            if hasPrefix(0x2F, 0x2A) { throw error("mod files must use // comments (not /* */ comments)") }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x2F, index + 1 < bytes.count {
+                if bytes[index + 1] == 0x2F { break }
+                if bytes[index + 1] == 0x2A { throw error("mod files must use // comments (not /* */ comments)") }
+            }
+            if byte < 0x80 {
+                // ASCII, the usual case: printable and not reserved punctuation, one column.
+                guard byte > 0x20, byte < 0x7F, !Self.isPunctuation(byte) else { break }
+                index += 1
+                column += 1
+                continue
+            }
+            guard let next = currentScalar(), next.isGoModIdentifier else { break }
             advance()
         }
         return token(.word)

@@ -58,8 +58,9 @@ public enum GoModParser {
     private static func requirement(_ d: GoModDirective, _ file: inout GoModFile, _ reader: inout GoDirectiveReader) {
         guard d.arguments.count == 2 else { return reader.fail(d, "usage: \(d.verb) module/path v1.2.3") }
         guard let path = reader.string(d.arguments[0]),
-              let version = reader.version(d.arguments[1], verb: d.verb, module: path),
-              reader.checkMajor(d.arguments[1], verb: d.verb, module: path, version: version) else { return }
+              let parsed = reader.parsedVersion(d.arguments[1], verb: d.verb, module: path),
+              reader.checkMajor(d.arguments[1], verb: d.verb, module: path, version: parsed) else { return }
+        let version = parsed.text
         if d.verb == "require" {
             let comment = d.suffixComment ?? ""
             let indirect = comment == "indirect" || comment.hasPrefix("indirect;")

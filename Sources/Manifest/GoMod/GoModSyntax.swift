@@ -24,7 +24,8 @@ enum GoModSyntax {
         }
         var lexer = GoModLexer(text, path: path)
         let lines = try split(lexer.tokens())
-        let endOfFileLine = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        // The last line's number, for an unterminated block only (counting every file's lines showed in profiles).
+        let endOfFileLine = { text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
         var reader = LineReader(lines: lines, path: path, blockVerbs: blockVerbs, endOfFileLine: endOfFileLine)
         return try reader.read()
     }
@@ -59,13 +60,13 @@ private struct LineReader {
     let lines: [GoModSyntax.Line]
     let path: String
     let blockVerbs: Set<String>
-    let endOfFileLine: Int
+    let endOfFileLine: () -> Int
     var index = 0
     var comments: [String] = []
     var directives: [GoModDirective] = []
     var errors: [Diagnostic] = []
 
-    init(lines: [GoModSyntax.Line], path: String, blockVerbs: Set<String>, endOfFileLine: Int) {
+    init(lines: [GoModSyntax.Line], path: String, blockVerbs: Set<String>, endOfFileLine: @escaping () -> Int) {
         self.lines = lines
         self.path = path
         self.blockVerbs = blockVerbs
@@ -134,7 +135,7 @@ private struct LineReader {
             inner = []
         }
         let start = opener.tokens[0]
-        throw .at(path, endOfFileLine, 1, "syntax error (unterminated block started at \(path):\(start.line):\(start.column))")
+        throw .at(path, endOfFileLine(), 1, "syntax error (unterminated block started at \(path):\(start.line):\(start.column))")
     }
 
     private func directive(verb: GoModToken, arguments: [GoModToken], start: GoModToken,
