@@ -92,3 +92,46 @@ import Testing
         #expect(checked >= 10)
     }
 }
+
+/// Reading the advisories of many packages at once (one ordered walk of the package index) gives what
+/// one index lookup per package gives, on the real database.
+@Suite struct ManyPackagesQueryTests {
+    /// Package names as the advisories spell them, each also spelled the other ways a manifest may (for
+    /// Swift: URL with scheme and `.git`, different case), plus names no advisory has and names that sort
+    /// at the edges of byte order.
+    static func names(_ family: EcosystemFamily) throws -> [String] {
+        let folders = family == .go ? ["go-vulndb"] : ["ghsa-swifturl", "ghsa-swift-legacy"]
+        var names: Set<String> = ["", "!", "zzzz.example/none", "ünïcode.example/mod", "example.com/Upper", "example.com/upper"]
+        for folder in folders {
+            let directory = TestPaths.shared.appendingPathComponent("advisories/\(folder)")
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().prefix(400) {
+                let advisory = try RealAdvisoryTests.load("\(folder)/\(file)")
+                for entry in advisory.affected where EcosystemFamily(osvEcosystem: entry.package.ecosystem) == family {
+                    names.insert(entry.package.name)
+                    if family == .swift {
+                        names.insert("https://\(entry.package.name).git")
+                        names.insert(entry.package.name.uppercased())
+                    }
+                }
+            }
+        }
+        for n in 0..<220 { names.insert("example.com/padding/m\(n)") }
+        return names.sorted()
+    }
+
+    @Test(arguments: [EcosystemFamily.go, .swift])
+    func agreesWithOneLookupPerPackage(_ family: EcosystemFamily) throws {
+        let store = try TestStore.shared()
+        let packages = try Self.names(family)
+        #expect(packages.count > 200)  // the batch path
+        let batch = try store.advisories(naming: packages, family: family)
+        #expect(Set(batch.keys) == Set(packages))
+        var found = 0
+        for package in packages {
+            let one = try store.advisories(naming: [package], family: family)[package] ?? []
+            #expect(batch[package]?.map(\.advisory.id) == one.map(\.advisory.id), "\(package)")
+            found += one.isEmpty ? 0 : 1
+        }
+        #expect(found > (family == .go ? 200 : 20))
+    }
+}

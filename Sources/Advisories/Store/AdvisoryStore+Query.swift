@@ -25,6 +25,19 @@ public struct QueryAnswer: Sendable, Hashable {
     public var verdict: MatchVerdict?
 }
 
+/// SQLite's BINARY collation: bytes compared as `memcmp` does, the shorter first when one is a prefix.
+enum ByteOrder {
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order < 0 || (order == 0 && a.count < b.count)
+    }
+
+    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in precedes(a, b) } }
+    }
+}
+
 /// The columns of an advisory row, carried out of a read.
 private struct StoredRow: Sendable {
     var rowid: Int64
@@ -91,16 +104,28 @@ extension AdvisoryStore {
     private static func advisoryIDs(_ db: Database, packages: [String], family: EcosystemFamily) throws -> [String: [Int64]] {
         var idsByPackage: [String: [Int64]] = [:]
         if packages.count > 200 {
-            var packagesByKey: [String: [String]] = [:]
+            // The index holds the family's keys in byte order: walk it alongside the wanted keys sorted the
+            // same way, comparing each row's key where SQLite holds it (a String per row showed in profiles).
+            var wanted: [(key: [UInt8], package: String)] = []
             for package in packages {
                 idsByPackage[package] = []
-                for key in family.lookupKeys(forPackage: package) { packagesByKey[key, default: []].append(package) }
+                for key in family.lookupKeys(forPackage: package) { wanted.append((Array(key.utf8), package)) }
             }
-            let scan = try BoundStatement(db, "SELECT key, advisory FROM affected_package WHERE family = ? AND key IS NOT NULL")
+            wanted.sort { ByteOrder.precedes($0.key, $1.key) }
+            var next = 0
+            let scan = try BoundStatement(db, "SELECT key, advisory FROM affected_package WHERE family = ? AND key IS NOT NULL ORDER BY key")
             try scan.forEachRow([.text(family.rawValue)]) { row in
-                guard let key = BoundStatement.text(row, 0), let owners = packagesByKey[key] else { return }
+                guard let text = sqlite3_column_text(row, 0) else { return }
+                let key = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 0)))
+                while next < wanted.count, wanted[next].key.withUnsafeBufferPointer({ ByteOrder.precedes($0, key) }) { next += 1 }
                 let id = sqlite3_column_int64(row, 1)
-                for package in owners where !(idsByPackage[package]?.contains(id) ?? false) { idsByPackage[package, default: []].append(id) }
+                // Several packages may share a key (Swift locations spelled differently): all of them.
+                var owner = next
+                while owner < wanted.count, wanted[owner].key.elementsEqual(key) {
+                    let package = wanted[owner].package
+                    if !(idsByPackage[package]?.contains(id) ?? false) { idsByPackage[package, default: []].append(id) }
+                    owner += 1
+                }
             }
             return idsByPackage
         }

@@ -45,6 +45,9 @@ public final class AdvisoryStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
+        // Pages read in place from the file's mapping rather than copied out by read(2): an audit reads
+        // hundreds of advisory documents spread over the file.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration),
               let state = try? queue.read({ db in try openingState(db) }),
               state.applicationID == StoreSchema.applicationID, state.migrated, !state.superseded,

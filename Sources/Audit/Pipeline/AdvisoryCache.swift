@@ -36,10 +36,14 @@ final class AdvisoryCache {
 
     /// Reads the advisories of many packages at once.
     func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
-        let missing = Array(Set(packages.filter { cache[Self.key($0, family)] == nil }))
+        // Deduplicated first: a tree names each package many times, and a key is built per lookup.
+        let missing = Set(packages).filter { cache[Self.key($0, family)] == nil }
         guard !missing.isEmpty else { return }
         // Compiling each package's ranges is independent per package: on every core.
-        let fetched = Array(try store.advisories(naming: missing, family: family))
+        // Most packages have no advisory: only the others have anything to compile.
+        let read = try store.advisories(naming: Array(missing), family: family)
+        for (package, stored) in read where stored.isEmpty { cache[Self.key(package, family)] = [] }
+        let fetched = read.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
         var compiled = [[MatchedAdvisory]](repeating: [], count: fetched.count)
         compiled.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
