@@ -11,6 +11,7 @@ extension Depwatch {
     /// `depwatch audit [PATH…]`: what is known-bad in what the project pins, and what to upgrade to.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Report known problems in pinned dependencies and the upgrades that clear them.",
             discussion: "Exit 1 when a finding is at or above --fail-on, 2 on an error, 3 when no manifest was found."
         )

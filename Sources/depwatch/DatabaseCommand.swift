@@ -16,7 +16,7 @@ extension Depwatch {
 extension Depwatch.Database {
     /// `depwatch db path`.
     struct Path: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the database's path.")
+        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the database's path.")
         @OptionGroup var database: DatabaseOptions
 
         func run() {
@@ -27,6 +27,7 @@ extension Depwatch.Database {
     /// `depwatch db import PATH…`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import OSV advisories: files, folders of them (recursively) or .zip exports.",
             discussion: "One transaction: an interrupted import leaves the database as it was. A newer `modified` replaces an older one; an older one never overwrites a newer."
         )
@@ -51,7 +52,7 @@ extension Depwatch.Database {
 
     /// `depwatch db stats`.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Counts per ecosystem and source, and the last import.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Counts per ecosystem and source, and the last import.")
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -72,7 +73,7 @@ extension Depwatch.Database {
 
     /// `depwatch db export DIR`.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the curated advisories (x_DEPWATCH-…) to DIR as OSV JSON files.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the curated advisories (x_DEPWATCH-…) to DIR as OSV JSON files.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The folder to write to (created if missing).") var directory: String
 

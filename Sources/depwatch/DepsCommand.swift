@@ -11,6 +11,7 @@ extension Depwatch {
     /// `depwatch deps [PATH…]`: prints the dependency inventory.
     struct Deps: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deps",
             abstract: "List the dependencies that go.mod, go.sum, go.work and Package.resolved files pin.",
             discussion: "PATH is a manifest or a directory to search (default: the current directory)."
         )

@@ -28,8 +28,12 @@ enum ExitStatus: Int32, CaseIterable {
 
     /// The exit-code table as help text.
     static var helpText: String {
-        "Exit codes:\n" + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \($0.meaning)" }
-            .joined(separator: "\n")
+        // Padded by hand: Foundation's padding(toLength:) bridges through NSString, and this text is built
+        // at every start (it is part of the root command's configuration).
+        "Exit codes:\n" + allCases.map { status in
+            let code = String(status.rawValue)
+            return "  " + code + String(repeating: " ", count: max(0, 4 - code.count)) + " " + status.meaning
+        }.joined(separator: "\n")
     }
 
     /// The ArgumentParser exit code for this status.

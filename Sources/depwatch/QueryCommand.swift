@@ -17,6 +17,7 @@ extension Depwatch.Database {
     /// `depwatch db query PACKAGE[@VERSION]`.
     struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "query",
             abstract: "The advisories that name a package and, given a version, whether each affects it and why.",
             discussion: "PACKAGE is a Go module path or a Swift package URL or identity. VERSION is v1.2.3 (Go), 1.2.3 (Swift) or a Go toolchain tag (go1.21.5) for stdlib and toolchain."
         )

@@ -50,6 +50,7 @@ extension Depwatch {
         /// `depwatch history import FILE…`.
         struct Import: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "import",
                 abstract: "Load scan results written with `depwatch scan --output` (one per shard) into the history as one run.")
 
             @Argument(help: "depwatch.scan/1 files.") var files: [String]

@@ -7,6 +7,7 @@ extension Depwatch {
     /// `depwatch vet`: records that someone reviewed a dependency at a version (`depwatch.vet.toml`).
     struct Vet: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "vet",
             abstract: "Record reviews of dependencies in depwatch.vet.toml, start from what is pinned, or list what is not vetted.",
             discussion: """
                 depwatch vet PACKAGE@VERSION --reason "…" [--by NAME]   record a review
