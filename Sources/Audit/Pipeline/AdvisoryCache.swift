@@ -28,7 +28,7 @@ final class MatchedAdvisory: @unchecked Sendable {
 /// The advisories naming each package, read from the store and compiled once per run.
 final class AdvisoryCache {
     private let store: AdvisoryStore
-    private var cache: [String: [MatchedAdvisory]] = [:]
+    private var cache: [EcosystemFamily: [String: [MatchedAdvisory]]] = [:]
 
     init(store: AdvisoryStore) {
         self.store = store
@@ -36,14 +36,15 @@ final class AdvisoryCache {
 
     /// Reads the advisories of many packages at once.
     func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
-        // Deduplicated first: a tree names each package many times, and a key is built per lookup.
-        let missing = Set(packages).filter { cache[Self.key($0, family)] == nil }
+        // Deduplicated first: a tree names each package many times.
+        let known = cache[family] ?? [:]
+        let missing = Set(packages).filter { known[$0] == nil }
         guard !missing.isEmpty else { return }
-        // Compiling each package's ranges is independent per package: on every core.
         // Most packages have no advisory: only the others have anything to compile.
         let read = try store.advisories(naming: Array(missing), family: family)
-        for (package, stored) in read where stored.isEmpty { cache[Self.key(package, family)] = [] }
+        for (package, stored) in read where stored.isEmpty { cache[family, default: [:]][package] = [] }
         let fetched = read.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
+        // Compiling each package's ranges is independent per package: on every core.
         var compiled = [[MatchedAdvisory]](repeating: [], count: fetched.count)
         compiled.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -57,15 +58,20 @@ final class AdvisoryCache {
             }
         }
         for ((package, _), matched) in zip(fetched, compiled) {
-            cache[Self.key(package, family)] = matched
+            cache[family, default: [:]][package] = matched
         }
     }
 
-    /// What has been read so far, by family and package (for matching on several threads).
-    var snapshot: [String: [MatchedAdvisory]] { cache }
+    /// What has been read so far (for matching on several threads).
+    var snapshot: AdvisorySnapshot { AdvisorySnapshot(byFamily: cache) }
+}
 
-    /// The cache key of a package.
-    static func key(_ package: String, _ family: EcosystemFamily) -> String {
-        family.rawValue + "\u{0}" + package
+/// The advisories read for an audit, by family and package; immutable, so threads share it.
+struct AdvisorySnapshot: @unchecked Sendable {
+    let byFamily: [EcosystemFamily: [String: [MatchedAdvisory]]]
+
+    /// The advisories naming `package` in `family` (empty when none, or when it was not read).
+    func naming(_ package: String, _ family: EcosystemFamily) -> [MatchedAdvisory] {
+        byFamily[family]?[package] ?? []
     }
 }

@@ -109,7 +109,7 @@ enum UpgradePlanning {
     /// `ignored`: the ignored findings by manifest and package; `openKeys`: the keys with a finding that is
     /// not ignored (`nil` when nothing is ignored, so every key with findings).
     private static func plan(_ upgrade: Upgrade, ignored: [String: [Finding]], openKeys: Set<String>?,
-                             groups: [String: [[MatchedAdvisory]]], advisories: [String: [MatchedAdvisory]],
+                             groups: [String: [[MatchedAdvisory]]], advisories: AdvisorySnapshot,
                              memo: MatchMemo) -> Upgrade? {
         var upgrade = upgrade
         let key = ManifestMatches.key(manifest: upgrade.manifest, package: upgrade.package)
@@ -118,12 +118,11 @@ enum UpgradePlanning {
         guard let groups = groups[key] else { return nil }
         let ignoredIDs = Set((ignored[key] ?? []).flatMap { [$0.id] + $0.aliases })
         let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
-        let packageKey = AdvisoryCache.key(upgrade.package, family)
         let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
         // The same package, pin, groups and ignores in another manifest plan the same (a pure function).
-        let memoKey = [packageKey, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
+        let memoKey = [family.rawValue, upgrade.package, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
         let plan = memo.plan(memoKey) {
-            let candidates = (advisories[packageKey] ?? []).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
+            let candidates = advisories.naming(upgrade.package, family).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
             guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: candidates) else {
                 return nil
             }

@@ -20,8 +20,26 @@ struct ManifestMatches {
 
 /// Matches the dependencies of one manifest against advisories already read (so manifests can be
 /// matched on several threads).
+/// What the advisories naming a package say of one pin of it: the same wherever the pin appears.
+struct PinOutcome {
+    /// One finding's worth: the alias group's shared texts, its fix for the pin, and the first
+    /// low-confidence verdict among the group's advisories.
+    struct Found {
+        var template: FindingTemplate
+        var fixed: String?
+        var lowConfidence: MatchVerdict?
+    }
+
+    /// Why an advisory could not be checked against the pin (`ID: reason`).
+    var unverifiable: [String] = []
+    /// The alias groups that affect the pin.
+    var groups: [[MatchedAdvisory]] = []
+    /// One per group, in the same order.
+    var findings: [Found] = []
+}
+
 struct ManifestMatching {
-    let advisories: [String: [MatchedAdvisory]]
+    let advisories: AdvisorySnapshot
     let goVersion: String?
     var gitRanges: (any GitRangeEvaluating)?
     /// Groups, finding texts and fixes already worked out for another manifest.
@@ -55,27 +73,53 @@ struct ManifestMatching {
 
     private func match(_ dependency: Dependency, in manifest: ManifestInventory, into result: inout ManifestMatches) {
         let family = EcosystemFamily(manifest.ecosystem)
-        guard let version = dependency.version, [.version, .gosum, .registry].contains(dependency.source) else {
+        guard let version = dependency.version, Self.hasCheckableVersion(dependency) else {
             result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package,
                                                     manifest: manifest.path, line: dependency.line, reason: Self.reason(dependency)))
             matchRevisionOnly(dependency, in: manifest, into: &result)
             return
         }
-        let candidates = advisories[AdvisoryCache.key(dependency.package, family)] ?? []
+        let candidates = advisories.naming(dependency.package, family)
         guard !candidates.isEmpty else { return }
-        // The standard library is pinned by a toolchain tag (go1.21.5); the database writes it as v1.21.5.
-        let matched = ToolchainSpelling.semver(version) ?? version
-        let parsed = family.scheme.parse(matched)
-        var affected: [MatchedAdvisory] = []
-        var verdicts: [String: MatchVerdict] = [:]
         // Only a GIT range needs the commit, and only with repositories at hand.
         let revision = gitRanges == nil ? nil : Self.revision(of: dependency, family: family)
+        let pin = MatchMemo.Pin(family: family, package: dependency.package, version: version, revision: revision)
+        let outcome = memo.outcome(pin) { self.outcome(of: pin, candidates: candidates) }
+        for reason in outcome.unverifiable {
+            result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package,
+                                                    manifest: manifest.path, line: dependency.line, reason: reason))
+        }
+        guard !outcome.groups.isEmpty else { return }
+        result.groups[ManifestMatches.key(manifest: manifest.path, package: dependency.package)] = outcome.groups
+        for found in outcome.findings {
+            result.findings.append(finding(found, dependency: dependency, manifest: manifest))
+        }
+        result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
+                                       fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
+    }
+
+    /// Whether the dependency is pinned by a version that advisories' ranges can be checked against.
+    private static func hasCheckableVersion(_ dependency: Dependency) -> Bool {
+        switch dependency.source {
+        case .version, .gosum, .registry: true
+        default: false
+        }
+    }
+
+    /// What the advisories naming a package say of one pin of it (memoized: the same pin recurs across manifests).
+    private func outcome(of pin: MatchMemo.Pin, candidates: [MatchedAdvisory]) -> PinOutcome {
+        // The standard library is pinned by a toolchain tag (go1.21.5); the database writes it as v1.21.5.
+        let matched = ToolchainSpelling.semver(pin.version) ?? pin.version
+        let parsed = pin.family.scheme.parse(matched)
+        var outcome = PinOutcome()
+        var affected: [MatchedAdvisory] = []
+        var verdicts: [String: MatchVerdict] = [:]
         for advisory in candidates {
             if let parsed, !advisory.matcher.mayMatter(parsed) { continue }
             var verdict = parsed.map { advisory.matcher.verdict($0) } ?? advisory.matcher.verdict(matched)
             // A GIT range decides when the dependency's repository is at hand and the pin names a commit.
-            if verdict.outcome == .unverifiable, let gitRanges, let revision,
-               let decided = advisory.matcher.gitVerdict(revision: revision, package: dependency.package, evaluator: gitRanges) {
+            if verdict.outcome == .unverifiable, let gitRanges, let revision = pin.revision,
+               let decided = advisory.matcher.gitVerdict(revision: revision, package: pin.package, evaluator: gitRanges) {
                 verdict = decided
             }
             switch verdict.outcome {
@@ -83,29 +127,20 @@ struct ManifestMatching {
                 affected.append(advisory)
                 verdicts[advisory.id] = verdict
             case .unverifiable:
-                result.unverifiable.append(Unverifiable(
-                    ecosystem: manifest.ecosystem.rawValue, package: dependency.package, manifest: manifest.path,
-                    line: dependency.line, reason: "\(advisory.id): \(verdict.reason ?? verdict.decidedBy)"))
+                outcome.unverifiable.append("\(advisory.id): \(verdict.reason ?? verdict.decidedBy)")
             case .notAffected:
                 break
             }
         }
-        guard !affected.isEmpty else { return }
-        let groups = memo.groups(affected: affected)
-        result.groups[ManifestMatches.key(manifest: manifest.path, package: dependency.package)] = groups
-        var planner: UpgradePlanner??
-        for group in groups {
-            let fixed = memo.fixed(pin: matched, group: group) {
-                if planner == nil {
-                    planner = UpgradePlanner(family: family, package: dependency.package, pin: matched,
-                                             advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
-                }
-                return planner!?.fixed(for: group)
-            }
-            result.findings.append(finding(group, verdicts: verdicts, dependency: dependency, manifest: manifest, fixed: fixed))
+        guard !affected.isEmpty else { return outcome }
+        outcome.groups = memo.groups(affected: affected)
+        let planner = UpgradePlanner(family: pin.family, package: pin.package, pin: matched,
+                                     advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
+        outcome.findings = outcome.groups.map { group in
+            PinOutcome.Found(template: memo.template(group), fixed: planner?.fixed(for: group),
+                             lowConfidence: group.compactMap { verdicts[$0.id] }.first { $0.confidence == .low })
         }
-        result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
-                                       fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
+        return outcome
     }
 
     /// A pin with a commit but no version (a Swift branch or revision pin) can still meet GIT ranges when
@@ -113,25 +148,25 @@ struct ManifestMatching {
     private func matchRevisionOnly(_ dependency: Dependency, in manifest: ManifestInventory, into result: inout ManifestMatches) {
         let family = EcosystemFamily(manifest.ecosystem)
         guard let gitRanges, let revision = dependency.revision else { return }
-        let affected = (advisories[AdvisoryCache.key(dependency.package, family)] ?? []).filter { advisory in
+        let affected = advisories.naming(dependency.package, family).filter { advisory in
             advisory.matcher.gitVerdict(revision: revision, package: dependency.package, evaluator: gitRanges)?.outcome == .affected
         }
         var pinned = dependency
         pinned.version = "revision " + String(revision.prefix(12))
         for group in AliasGroups.group(affected) {
-            result.findings.append(finding(group, verdicts: [:], dependency: pinned, manifest: manifest, fixed: nil))
+            let found = PinOutcome.Found(template: memo.template(group), fixed: nil, lowConfidence: nil)
+            result.findings.append(finding(found, dependency: pinned, manifest: manifest))
         }
     }
 
-    private func finding(_ group: [MatchedAdvisory], verdicts: [String: MatchVerdict], dependency: Dependency,
-                         manifest: ManifestInventory, fixed: String?) -> Finding {
-        let template = memo.template(group)
-        let low = group.compactMap { verdicts[$0.id] }.first { $0.confidence == .low }
+    private func finding(_ found: PinOutcome.Found, dependency: Dependency, manifest: ManifestInventory) -> Finding {
+        let template = found.template
+        let low = found.lowConfidence
         return Finding(
             id: template.id, aliases: template.aliases, kind: template.kind, severity: template.severity, summary: template.summary,
             ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
             direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
-            fixed: dependency.version?.hasPrefix("go") == true ? fixed.flatMap(ToolchainSpelling.tag) : fixed,
+            fixed: dependency.version?.hasPrefix("go") == true ? found.fixed.flatMap(ToolchainSpelling.tag) : found.fixed,
             confidence: low == nil ? .high : .low, confidenceReason: low?.reason, ignored: false, ignoreReason: nil,
             url: template.url, details: template.details)
     }

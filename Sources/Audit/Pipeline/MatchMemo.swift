@@ -2,7 +2,7 @@ import Advisories
 import Foundation
 
 /// Results that depend only on which advisories matched, remembered across manifests: services pin the
-/// same popular modules at the same versions, so the same alias groups, finding texts, fixes and
+/// same popular modules at the same versions, so the same pin outcomes, alias groups, finding texts and
 /// upgrade plans come up again and again (in the corpus, 3,635 findings from far fewer distinct groups).
 /// Shared by the threads that match manifests; every value is a pure function of its key. Advisories
 /// are keyed by identity: the cache makes one `MatchedAdvisory` per (advisory, package), alive for the
@@ -10,12 +10,15 @@ import Foundation
 final class MatchMemo: @unchecked Sendable {
     private let groups = Table<[ObjectIdentifier], [[MatchedAdvisory]]>()
     private let templates = Table<[ObjectIdentifier], FindingTemplate>()
-    private let fixes = Table<FixKey, String?>()
+    private let outcomes = Table<Pin, PinOutcome>()
     private let plans = Table<String, UpgradePlan?>()
 
-    private struct FixKey: Hashable {
-        var pin: String
-        var group: [ObjectIdentifier]
+    /// One pin of a package: its version, and its commit when GIT ranges can be evaluated.
+    struct Pin: Hashable {
+        var family: EcosystemFamily
+        var package: String
+        var version: String
+        var revision: String?
     }
 
     /// The alias groups of `affected` (advisories of one package).
@@ -28,9 +31,9 @@ final class MatchMemo: @unchecked Sendable {
         templates.remember(group.map(ObjectIdentifier.init)) { FindingTemplate(group) }
     }
 
-    /// A group's `fixed` for `pin`.
-    func fixed(pin: String, group: [MatchedAdvisory], compute: () -> String?) -> String? {
-        fixes.remember(FixKey(pin: pin, group: group.map(ObjectIdentifier.init)), compute)
+    /// What the advisories of the pin's package say of it.
+    func outcome(_ pin: Pin, compute: () -> PinOutcome) -> PinOutcome {
+        outcomes.remember(pin, compute)
     }
 
     /// An upgrade plan for `key` (package, pin, the groups it must clear, what is ignored); `nil` when
