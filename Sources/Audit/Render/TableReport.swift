@@ -1,3 +1,4 @@
+import Advisories
 import Dispatch
 
 /// The audit for people: grouped by manifest, most severe first, the upgrade commands at the end, one
@@ -43,27 +44,46 @@ enum TableReport {
         return out
     }
 
-    /// One manifest's findings: a bold heading, then each finding's line, summary and facts.
+    /// One manifest's findings: a bold heading, then each finding's line, summary and facts. Appended
+    /// piece by piece into one string (a corpus audit renders thousands of findings; temporary strings
+    /// and arrays per finding showed in profiles).
     private static func block(_ manifest: String, findings indices: [Int], of result: AuditResult, paint: Paint) -> String {
         var out = paint.bold(manifest) + "\n"
         out.reserveCapacity(indices.count * 320 + 64)
         for index in indices {
             let finding = result.findings[index]
-            let severity = paint.severity(finding.severity.rawValue.uppercased().padding(8), finding.severity.rawValue)
-            var line = "  \(severity) \(finding.id)  \(finding.package)@\(finding.version)"
-            line += "  \(finding.kind)"
-            if let fixed = finding.fixed { line += "  fixed in \(fixed)" } else { line += "  no fix known" }
+            var line = "  " + paint.severity(label(finding.severity), finding.severity.rawValue)
+            line += " \(finding.id)  \(finding.package)@\(finding.version)  \(finding.kind)"
+            if let fixed = finding.fixed { line += "  fixed in " + fixed } else { line += "  no fix known" }
             if finding.ignored { line = paint.dim(line + "  (ignored: \(finding.ignoreReason ?? ""))") }
-            out += line + "\n"
-            out += "           \(finding.summary)\n"
-            var facts: [String] = []
-            if let where_ = finding.line { facts.append("\(finding.file ?? finding.manifest):\(where_)") }
-            if !finding.aliases.isEmpty { facts.append("aliases " + finding.aliases.joined(separator: ", ")) }
-            if finding.confidence == .low { facts.append("low confidence: \(finding.confidenceReason ?? "")") }
-            if let url = finding.url { facts.append(url) }
-            if !facts.isEmpty { out += "           " + facts.joined(separator: " · ") + "\n" }
+            out += line
+            out += "\n           "
+            out += finding.summary
+            out += "\n"
+            var separator = "           "
+            func fact(_ text: String) {
+                out += separator
+                out += text
+                separator = " · "
+            }
+            if let where_ = finding.line { fact((finding.file ?? finding.manifest) + ":" + String(where_)) }
+            if !finding.aliases.isEmpty { fact("aliases " + finding.aliases.joined(separator: ", ")) }
+            if finding.confidence == .low { fact("low confidence: " + (finding.confidenceReason ?? "")) }
+            if let url = finding.url { fact(url) }
+            if separator != "           " { out += "\n" }
         }
         return out + "\n"
+    }
+
+    /// The severity column: upper-case, padded to 8.
+    private static func label(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "CRITICAL"
+        case .high: "HIGH    "
+        case .medium: "MEDIUM  "
+        case .low: "LOW     "
+        case .unknown: "UNKNOWN "
+        }
     }
 
     static func summary(_ r: AuditResult) -> String {
@@ -89,11 +109,5 @@ struct Paint {
         guard enabled else { return s }
         let code = ["critical": "1;31", "high": "31", "medium": "33", "low": "36"][level] ?? "37"
         return "\u{1B}[\(code)m\(s)\u{1B}[0m"
-    }
-}
-
-extension String {
-    func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
