@@ -1,6 +1,15 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Debug builds (the tests) link the system's shared libgit2. Release builds link its static archive and
+/// the static archives of what it needs (Debian's libgit2-dev brings them all): loading the shared
+/// libgit2 and its twenty libraries cost about 2 ms of every run, git or not (BENCHMARKS.md,
+/// "Static libgit2"). GSSAPI has no static archive and stays shared; zlib is shared for other users too.
+let gitLinkerSettings: [LinkerSetting] = [
+    .linkedLibrary("git2", .when(configuration: .debug)),
+] + [":libgit2.a", ":libssh2.a", ":libmbedtls.a", ":libmbedx509.a", ":libmbedcrypto.a", ":libhttp_parser.a",
+     ":libpcre2-8.a", ":libcrypto.a", ":libgssapi_krb5.so.2", "z"].map { .linkedLibrary($0, .when(configuration: .release)) }
+
 let package = Package(
     name: "depwatch",
     platforms: [.macOS(.v13)],
@@ -36,8 +45,8 @@ let package = Package(
             ]
         ),
         .target(name: "Versions"),
-        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-        .target(name: "Git", dependencies: ["CGit2"]),
+        .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "Git", dependencies: ["CGit2"], linkerSettings: gitLinkerSettings),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Versions"]),
         .target(
