@@ -41,9 +41,13 @@ import Testing
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // The shell creates the file before it writes the number: wait for the number, not the file.
+        func hangingPID() -> Int32? {
+            (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { $0.hasSuffix("\n") ? Int32($0.dropLast()) : nil }
+        }
         let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: pidFile), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        let hanging = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        while hangingPID() == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let hanging = try #require(hangingPID())
         #expect(!Snapshot.entries(of: temporary.url.path).isEmpty, "the step's checkout should exist while it runs")
         process.interrupt()
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
