@@ -36,10 +36,9 @@ extension Depwatch.Database {
         @Flag(help: "Stop at the first invalid advisory and import nothing.") var strict = false
 
         func run() throws {
-            let store = try database.open()
             let report: ImportReport
             do {
-                report = try store.importAdvisories(from: paths, strict: strict)
+                report = try AdvisoryStore.importAdvisories(from: paths, into: database.resolvedPath, strict: strict)
             } catch {
                 Diagnostics.print(message: error.localizedDescription)
                 throw ExitStatus.error.exitCode

@@ -189,3 +189,59 @@ import Testing
         #expect(try String(contentsOfFile: written[0], encoding: .utf8) == original)
     }
 }
+
+/// `importAdvisories(from:into:)`: a new database is built beside its path and linked into place whole.
+@Suite struct StoreCreationTests {
+    /// Two advisories and, with `bad`, a document that is not JSON.
+    static func inputs(in dir: TemporaryDirectory, bad: Bool = false) throws -> String {
+        try dir.write("in/a.json", StoreImportTests.advisoryJSON(id: "GHSA-create-0001", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0"))
+        try dir.write("in/b.json", StoreImportTests.advisoryJSON(id: "GHSA-create-0002", modified: "2024-02-01T00:00:00Z", fixed: "2.0.0"))
+        if bad { try dir.write("in/c.json", "{") }
+        return dir.path("in")
+    }
+
+    /// The schema (tables and indexes as SQL) and every row the tables hold, in a stable order.
+    static func rows(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+                + String.fetchAll(db, sql: "SELECT id || ' ' || modified || ' ' || kind || ' ' || severity || ' ' || raw FROM advisory ORDER BY id")
+                + String.fetchAll(db, sql: """
+                    SELECT a.id || ' ' || p.ecosystem || ' ' || p.name || ' ' || ifnull(p.key, '-') FROM affected_package p
+                    JOIN advisory a ON a.rowid = p.advisory ORDER BY 1
+                    """)
+                + String.fetchAll(db, sql: "SELECT a.id || ' ' || l.alias FROM alias l JOIN advisory a ON a.rowid = l.advisory ORDER BY 1")
+        }
+    }
+
+    @Test func aNewDatabaseHoldsWhatAnImportIntoAnExistingOneHolds() throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.inputs(in: dir)
+        let created = dir.path("db/created.sqlite")
+        let report = try AdvisoryStore.importAdvisories(from: [inputs], into: created)
+        #expect(report.inserted == 2 && report.problems.isEmpty)
+        // Only the database is left: no temporary file, journal or log.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("db")) == ["created.sqlite"])
+        let mode = try DatabaseQueue(path: created).read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchAll(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(mode.0 == "wal" && mode.1 == ["ok"])
+
+        let (existing, existingDirectory) = try TestStore.fresh()
+        try existing.importAdvisories(from: [inputs])
+        #expect(try Self.rows(created) == Self.rows(existing.path))
+        // It opens as any database does, and a second import goes through it.
+        let reopened = try AdvisoryStore(path: created)
+        #expect(try reopened.count() == existing.count())
+        let again = try AdvisoryStore.importAdvisories(from: [inputs], into: created)
+        #expect(again.unchanged == 2 && again.inserted == 0)
+        withExtendedLifetime(existingDirectory) {}
+    }
+
+    @Test func aFailedImportLeavesNoDatabaseAndNoTemporaryFile() throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.inputs(in: dir, bad: true)
+        let path = dir.path("db/strict.sqlite")
+        #expect(throws: AdvisoryStoreError.self) { try AdvisoryStore.importAdvisories(from: [inputs], into: path, strict: true) }
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path("db"))) ?? [] == [])
+    }
+}

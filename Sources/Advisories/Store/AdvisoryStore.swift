@@ -38,6 +38,14 @@ public final class AdvisoryStore: Sendable {
         }
     }
 
+    /// A store over a connection already opened (a database being built elsewhere, see
+    /// `importAdvisories(from:into:strict:)`); prepared like any other.
+    init(path: String, preparing writer: any DatabaseWriter) throws {
+        self.path = path
+        pool = writer
+        try prepare()
+    }
+
     /// A read-only connection to `path` when the file is depwatch's, migrated, and holds this binary's
     /// curated advisories; `nil` otherwise (the caller opens it for writing and prepares it).
     private static func readyReadOnlyQueue(_ path: String) -> DatabaseQueue? {
