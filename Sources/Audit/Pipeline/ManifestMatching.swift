@@ -18,8 +18,6 @@ struct ManifestMatches {
     }
 }
 
-/// Matches the dependencies of one manifest against advisories already read (so manifests can be
-/// matched on several threads).
 /// What the advisories naming a package say of one pin of it: the same wherever the pin appears.
 struct PinOutcome {
     /// One finding's worth: the alias group's shared texts, its fix for the pin, and the first
@@ -38,11 +36,13 @@ struct PinOutcome {
     var findings: [Found] = []
 }
 
+/// Matches the dependencies of one manifest against advisories already read (so manifests can be
+/// matched on several threads).
 struct ManifestMatching {
     let advisories: AdvisorySnapshot
     let goVersion: String?
     var gitRanges: (any GitRangeEvaluating)?
-    /// Groups, finding texts and fixes already worked out for another manifest.
+    /// Pin outcomes, groups and finding texts already worked out for another manifest.
     var memo = MatchMemo()
 
     func match(_ manifest: ManifestInventory) -> ManifestMatches {
