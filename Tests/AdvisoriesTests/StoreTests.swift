@@ -244,4 +244,28 @@ import Testing
         #expect(throws: AdvisoryStoreError.self) { try AdvisoryStore.importAdvisories(from: [inputs], into: path, strict: true) }
         #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path("db"))) ?? [] == [])
     }
+
+    @Test func aDatabaseCreatedMeanwhileIsNeverReplaced() throws {
+        let dir = try TemporaryDirectory()
+        let built = try dir.write("db/a.sqlite.creating-1", "built")
+        let other = try dir.write("db/a.sqlite", "another process's database")
+        #expect(try AdvisoryStore.publish(built, as: other, directory: dir.path("db")) == false)
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "another process's database")
+    }
+
+    @Test func abandonedBuildsAreRemovedAndLiveOnesKept() throws {
+        let dir = try TemporaryDirectory()
+        // A process id that no longer runs: a child that has exited and been reaped.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let gone = child.processIdentifier
+        try dir.write("db/a.sqlite.creating-\(gone)", "abandoned")
+        try dir.write("db/a.sqlite.creating-\(getppid())", "in progress")  // a live process
+        try dir.write("db/b.sqlite.creating-\(gone)", "another database's")
+        AdvisoryStore.removeAbandonedBuilds(of: dir.path("db/a.sqlite"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("db")).sorted()
+                == ["a.sqlite.creating-\(getppid())", "b.sqlite.creating-\(gone)"])
+    }
 }

@@ -10,7 +10,8 @@ extension AdvisoryStore {
     /// secondary indexes built once at the end, made durable, then linked into place: the database
     /// appears whole or not at all, and each page is written once rather than twice (into the log, then
     /// by the checkpoint when the last connection closes: a quarter of a fresh import's time,
-    /// BENCHMARKS.md). A failed import removes the temporary file; a killed one may leave it behind.
+    /// BENCHMARKS.md). A failed import removes the temporary file; one left by a killed import is removed by
+    /// the next import that creates the database.
     @discardableResult
     public static func importAdvisories(from paths: [String], into path: String, strict: Bool = false) throws(AdvisoryStoreError) -> ImportReport {
         if FileManager.default.fileExists(atPath: path) {
@@ -18,6 +19,7 @@ extension AdvisoryStore {
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        removeAbandonedBuilds(of: path)
         let building = "\(path).creating-\(getpid())"
         defer { for suffix in ["", "-journal"] { unlink(building + suffix) } }
         let report: ImportReport
@@ -58,9 +60,22 @@ extension AdvisoryStore {
         return report
     }
 
+    /// Removes the temporary files of earlier builds of `path` whose process no longer runs (an import
+    /// that was killed); a build in progress in another process is left alone.
+    static func removeAbandonedBuilds(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".creating-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let owner = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = pid_t(owner), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory.isEmpty ? name : directory + "/" + name)
+        }
+    }
+
     /// Makes the built file durable, then gives it its name without replacing a database that another
     /// process created meanwhile (`false` then); the directory entry is made durable too.
-    private static func publish(_ building: String, as path: String, directory: String) throws(AdvisoryStoreError) -> Bool {
+    static func publish(_ building: String, as path: String, directory: String) throws(AdvisoryStoreError) -> Bool {
         func fail(_ operation: String) -> AdvisoryStoreError {
             .database(path: path, reason: "\(operation): \(String(cString: strerror(errno)))")
         }
