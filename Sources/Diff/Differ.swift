@@ -130,12 +130,13 @@ public enum Differ {
         let roots = subpaths.isEmpty ? [root] : subpaths.map { PathName.join(root, $0) }
         options.roots = roots.filter { FileManager.default.fileExists(atPath: $0) }
         // A path that does not exist on this side has no manifests: audit an empty folder for it.
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-empty-\(UUID().uuidString)").path
+        var empty: String?
         if options.roots.isEmpty {
-            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            empty = ScratchLocation.makeDirectory(in: ScratchLocation.parent, prefix: "depwatch-empty-")
+            guard let empty else { throw DiffError.snapshot("cannot create a temporary directory: \(String(cString: strerror(errno)))") }
             options.roots = [empty]
         }
-        defer { try? FileManager.default.removeItem(atPath: empty) }
+        defer { if let empty { try? FileManager.default.removeItem(atPath: empty) } }
         return try Auditor.audit(options, store: store)
     }
 }

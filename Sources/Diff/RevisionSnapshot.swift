@@ -3,7 +3,8 @@ import Git
 import Manifest
 
 /// The manifests of one revision, read from git objects (no checkout) into a temporary folder that keeps
-/// their paths, so the ordinary manifest reading applies. Removed with the value.
+/// their paths, so the ordinary manifest reading applies; the folder goes where `ScratchLocation` says
+/// (a tmpfs when there is one). Removed with the value.
 public final class RevisionSnapshot {
     /// The files that make up manifests and their companions.
     static let names: Set<String> = ["go.mod", "go.sum", "go.work", "go.work.sum", "Package.resolved", "Package.swift"]
@@ -14,8 +15,11 @@ public final class RevisionSnapshot {
     /// Writes the manifest files of `revision` below `subpaths` (all when empty), and the files named in
     /// `also` (a policy file) wherever they are.
     public init(_ repository: Repository, revision: String, subpaths: [String], also: Set<String> = []) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-diff-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let parent = ScratchLocation.parent
+        guard let root = ScratchLocation.makeDirectory(in: parent, prefix: "depwatch-diff-") else {
+            throw DiffError.snapshot("cannot create a temporary directory in \(parent): \(String(cString: strerror(errno)))")
+        }
+        self.root = root
         for path in try repository.files(at: revision)
         where Self.isManifest(path, below: subpaths) || also.contains(String(path.split(separator: "/").last ?? "")) {
             guard let content = try repository.blob(at: revision, path: path) else { continue }

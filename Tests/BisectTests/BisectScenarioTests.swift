@@ -168,12 +168,4 @@ import Testing
         #expect(result.status == .found, "\(result.error ?? "")")
         #expect(result.commit?.id == history.commits[11])
     }
-
-    @Test func theScratchDirectoryFollowsTMPDIRElseATmpfsElseTmp() {
-        #expect(ScratchDirectory.defaultParent(environment: ["TMPDIR": "/somewhere"], memoryBacked: "/dev/shm") == "/somewhere")
-        #expect(ScratchDirectory.defaultParent(environment: ["TMPDIR": ""], memoryBacked: "/dev/shm") == "/dev/shm")
-        #expect(ScratchDirectory.defaultParent(environment: [:], memoryBacked: nil) == "/tmp")
-        #expect(ScratchDirectory.usableTmpfs("/no/such/mount") == nil)
-        #expect(ScratchDirectory.usableTmpfs("/proc") == nil, "proc is not a tmpfs")
-    }
 }
