@@ -5,10 +5,12 @@ import PackageDescription
 /// the static archives of what it needs (Debian's libgit2-dev brings them all): loading the shared
 /// libgit2 and its twenty libraries cost about 2 ms of every run, git or not (BENCHMARKS.md,
 /// "Static libgit2"). GSSAPI has no static archive and stays shared; zlib is shared for other users too.
+/// Elsewhere than Linux, the shared library in both.
 let gitLinkerSettings: [LinkerSetting] = [
     .linkedLibrary("git2", .when(configuration: .debug)),
+    .linkedLibrary("git2", .when(platforms: [.macOS], configuration: .release)),
 ] + [":libgit2.a", ":libssh2.a", ":libmbedtls.a", ":libmbedx509.a", ":libmbedcrypto.a", ":libhttp_parser.a",
-     ":libpcre2-8.a", ":libcrypto.a", ":libgssapi_krb5.so.2", "z"].map { .linkedLibrary($0, .when(configuration: .release)) }
+     ":libpcre2-8.a", ":libcrypto.a", ":libgssapi_krb5.so.2", "z"].map { .linkedLibrary($0, .when(platforms: [.linux], configuration: .release)) }
 
 let package = Package(
     name: "depwatch",
