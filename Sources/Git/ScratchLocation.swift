@@ -6,10 +6,10 @@ import Foundation
 /// `$TMPDIR` when that is set. Otherwise /dev/shm when that is a tmpfs with at least 1 GiB free — on a disk,
 /// creating and removing those files can cost more than the work they serve (BENCHMARKS.md) — and else /tmp.
 public enum ScratchLocation {
-    /// The directory new scratch directories go in, for this process's environment.
-    public static var parent: String {
+    /// The directory new scratch directories go in, for this process's environment: decided once (a scan
+    /// makes a snapshot per repository, and deciding reads /proc/mounts).
+    public static let parent: String =
         defaultParent(environment: ProcessInfo.processInfo.environment, memoryBacked: usableTmpfs("/dev/shm"))
-    }
 
     /// `$TMPDIR` when set, else `memoryBacked` (a usable tmpfs) when there is one, else /tmp.
     public static func defaultParent(environment: [String: String], memoryBacked: String?) -> String {
