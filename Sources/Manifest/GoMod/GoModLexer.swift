@@ -37,7 +37,8 @@ struct GoModLexer {
         return result
     }
 
-    private static func isPunctuation(_ byte: UInt8) -> Bool {
+    /// The punctuation the grammar reserves: `( ) [ ] { } ,`.
+    static func isPunctuation(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
              UInt8(ascii: ","): true
@@ -80,8 +81,8 @@ struct GoModLexer {
                 if bytes[index + 1] == 0x2A { throw error("mod files must use // comments (not /* */ comments)") }
             }
             if byte < 0x80 {
-                // ASCII, the usual case: printable and not reserved punctuation, one column.
-                guard byte > 0x20, byte < 0x7F, !Self.isPunctuation(byte) else { break }
+                // ASCII, the usual case: one byte, one column, no decoding.
+                guard Unicode.Scalar(byte).isGoModIdentifier else { break }
                 index += 1
                 column += 1
                 continue
@@ -151,7 +152,7 @@ extension Unicode.Scalar {
         // ASCII first: looking up Unicode properties for every byte of a go.mod showed in profiles.
         if value < 0x80 {
             switch value {
-            case 0x21...0x7E: return !(self == "(" || self == ")" || self == "[" || self == "]" || self == "{" || self == "}" || self == ",")
+            case 0x21...0x7E: return !GoModLexer.isPunctuation(UInt8(value))
             default: return false
             }
         }
