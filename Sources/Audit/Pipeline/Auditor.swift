@@ -29,8 +29,8 @@ public enum Auditor {
         let (denied, policyWarnings) = PolicyApplication.apply(options.policy, to: &findings, inventory: inventory, today: options.today)
         warnings += policyWarnings
         let groups = matches.reduce(into: [String: [[MatchedAdvisory]]]()) { $0.merge($1.groups) { a, _ in a } }
-        let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups, cache: cache,
-                                            memo: matching.memo)
+        let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups,
+                                            advisories: matching.advisories, memo: matching.memo)
         let policy = options.policy
         var result = AuditResult(
             databasePath: store.path, databaseAdvisories: try store.count(),
@@ -87,13 +87,12 @@ public enum Auditor {
 /// Plans the upgrades once the policy is applied: each considers only the findings that are not ignored.
 enum UpgradePlanning {
     static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
-                     cache: AdvisoryCache, memo: MatchMemo) -> [Upgrade] {
+                     advisories: AdvisorySnapshot, memo: MatchMemo) -> [Upgrade] {
         // Every upgrade stub has findings; only ignored ones change its plan (usually there are none, and
         // then nothing needs grouping).
         func key(_ finding: Finding) -> String { ManifestMatches.key(manifest: finding.manifest, package: finding.package) }
         let ignored = Dictionary(grouping: findings.filter(\.ignored), by: key)
         let openKeys = ignored.isEmpty ? nil : Set(findings.filter { !$0.ignored }.map(key))
-        let advisories = cache.snapshot
         var planned = [Upgrade?](repeating: nil, count: upgrades.count)
         planned.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
