@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Benchmarks `depwatch audit` (issue 4), release build, against a database holding ../shared/advisories:
-#   1. all of ../shared/corpus, as a whole process, against the straightforward Python matcher
-#      (baseline_audit.py, which loads the OSV files on every run);
+#   1. the corpus (every go.mod and Package.resolved of ../shared/corpus but the conflicted one, as arguments),
+#      as a whole process, against the straightforward Python matcher (baseline_audit.py, which loads the OSV
+#      files on every run);
 #   2. one large module: a 20 KB go.mod with a 350 KB go.sum (make_large_gomod.py);
 #   3. the per-dependency matching cost: (audit − deps) / dependencies.
 # Usage: benchmarks/audit.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
 source "$(dirname "$0")/prelude.sh"
 runs=${1:-30}
 import_shared_advisories
-deps=$("$bin" deps ../shared/corpus --format json 2>/dev/null | python3 -c 'import json,sys; print(sum(len(m["dependencies"]) for m in json.load(sys.stdin)["manifests"]))')
-echo "corpus: $deps dependencies"
+files="${corpus[*]}"
+deps=$("$bin" deps $files --format json 2>/dev/null | python3 -c 'import json,sys; print(sum(len(m["dependencies"]) for m in json.load(sys.stdin)["manifests"]))')
+echo "corpus: ${#corpus[@]} manifests, $deps dependencies"
 
-echo "== 1. audit ../shared/corpus (table to /dev/null; exit 1 is expected: there are findings)"
+echo "== 1. audit the corpus (table to /dev/null; exit 1 is expected: there are findings)"
 hyperfine --warmup 5 --runs "$runs" -N -i \
-  -n depwatch-audit "$bin audit ../shared/corpus --db $work/db.sqlite" \
-  -n python-baseline "$python benchmarks/baseline_audit.py ../shared/advisories ../shared/corpus" \
-  -n depwatch-deps "$bin deps ../shared/corpus" \
+  -n depwatch-audit "$bin audit $files --db $work/db.sqlite" \
+  -n python-baseline "$python benchmarks/baseline_audit.py ../shared/advisories $files" \
+  -n depwatch-deps "$bin deps $files" \
   --export-json "$work/corpus.json" | grep -vE '^\s*$'
 python3 - "$work/corpus.json" "$deps" <<'PY'
 import json, sys
@@ -27,8 +29,8 @@ print(f"depwatch is {r['python-baseline'] / r['depwatch-audit']:.2f}x faster tha
 PY
 
 echo "== 1b. the same two commands interleaved (benchmarks/ab.py: depwatch, Python, Python, depwatch, …), medians"
-"$python" benchmarks/ab.py "$runs" "$bin audit ../shared/corpus --db $work/db.sqlite" \
-  "$python benchmarks/baseline_audit.py ../shared/advisories ../shared/corpus"
+"$python" benchmarks/ab.py "$runs" "$bin audit $files --db $work/db.sqlite" \
+  "$python benchmarks/baseline_audit.py ../shared/advisories $files"
 
 echo "== 2. one large module"
 python3 benchmarks/make_large_gomod.py ../shared/corpus "$work/large"

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The straightforward matcher depwatch's audit is measured against (issue 4): like offline scanners, it
-loads every OSV file on each run; for every go.mod below the given folder it reads the require and replace
-lines and, below go 1.17, the modules go.sum holds (the same dependencies depwatch checks); and it
-evaluates SEMVER/ECOSYSTEM ranges with a simple semantic-version comparison.
-Usage: baseline_audit.py ADVISORIES_DIR CORPUS_DIR"""
+loads every OSV file on each run; for every go.mod given (or below a given folder) it reads the require and
+replace lines and, below go 1.17, the modules go.sum holds (the same dependencies depwatch checks); for every
+Package.resolved (formats 1, 2 and 3) its version pins, named by normalized location; and it evaluates
+SEMVER/ECOSYSTEM ranges with a simple semantic-version comparison.
+Usage: baseline_audit.py ADVISORIES_DIR MANIFEST_OR_DIR…"""
 import json, os, re, sys
 
 def key(version):
@@ -31,9 +32,38 @@ def affected(version, ranges):
             return True
     return False
 
+SWIFT = ("SwiftURL", "purl-type:swift")
+
+def location(url):
+    """github.com/owner/name from https://…/Name.git, git@host:owner/name or a bare location."""
+    url = url.strip().lower()
+    url = re.sub(r"^[a-z+]+://", "", url)
+    url = re.sub(r"^[^@/]+@([^:/]+):", r"\1/", url)
+    url = url.rstrip("/")
+    return url[:-4] if url.endswith(".git") else url
+
+def swift_pins(path):
+    doc = json.load(open(path))
+    pins = doc.get("object", doc).get("pins", [])
+    for pin in pins:
+        version = (pin.get("state") or {}).get("version")
+        url = pin.get("location") or pin.get("repositoryURL") or ""
+        if version:
+            yield location(url), version
+
+def manifests(arguments):
+    for argument in arguments:
+        if os.path.isfile(argument):
+            yield argument
+            continue
+        for root, _, names in os.walk(argument):
+            for name in ("go.mod", "Package.resolved"):
+                if name in names:
+                    yield os.path.join(root, name)
+
 def main():
-    advisories, corpus = sys.argv[1], sys.argv[2]
-    index = {}
+    advisories, inputs = sys.argv[1], sys.argv[2:]
+    index, swift = {}, {}
     for root, _, names in os.walk(advisories):
         for name in names:
             if name.endswith(".json"):
@@ -42,15 +72,28 @@ def main():
                 if doc.get("withdrawn"):
                     continue
                 for a in doc.get("affected", []):
-                    index.setdefault(a["package"]["name"], []).append((doc["id"], a.get("ranges", [])))
+                    package = a["package"]
+                    if package["ecosystem"] in SWIFT:
+                        name = location(package["name"])
+                        swift.setdefault(name, []).append((doc["id"], a.get("ranges", [])))
+                    else:
+                        index.setdefault(package["name"], []).append((doc["id"], a.get("ranges", [])))
     require = re.compile(r"^\s*(?:require\s+)?([^\s()]+)\s+(v[^\s]+)")
     replace = re.compile(r"^\s*(?:replace\s+)?([^\s()]+)(?:\s+v[^\s]+)?\s+=>\s+([^\s]+)(?:\s+(v[^\s]+))?")
     findings = deps = 0
-    for root, _, names in os.walk(corpus):
-        if "go.mod" not in names:
+    for manifest in manifests(inputs):
+        root, name = os.path.split(manifest)
+        if name == "Package.resolved":
+            for package, version in swift_pins(manifest):
+                deps += 1
+                identity = package.rsplit("/", 1)[-1]
+                for _, ranges in swift.get(package, []) + swift.get(identity, []):
+                    if affected(version, ranges):
+                        findings += 1
             continue
+        names = os.listdir(root)
         requires, replaces, go, block = {}, {}, "1.16", None
-        for line in open(os.path.join(root, "go.mod")):
+        for line in open(manifest):
             line = line.split("//")[0].strip()
             if line.startswith("go "):
                 go = line[3:].strip()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks `depwatch deps` (release build): the whole ../shared/corpus, and one generated 5 MiB go.sum
+# Benchmarks `depwatch deps` (release build): the corpus (every go.mod and Package.resolved of ../shared/corpus
+# but the conflicted one, as arguments), and one generated 5 MiB go.sum
 # read for a go.mod below go 1.17 (so every go.sum line is parsed and used).
 # Uses hyperfine when it is installed (apt-get install hyperfine), else a plain timing loop.
 #   benchmarks/deps.sh [RUNS]
 source "$(dirname "$0")/prelude.sh"
 runs=${1:-20}
-corpus=../shared/corpus
+files="${corpus[*]}"
 mkdir -p "$work/big"
 printf 'module example.com/big\n\ngo 1.16\n\nrequire github.com/bluele/gcache v0.0.1\n' > "$work/big/go.mod"
 python3 - "$work/big/go.sum" <<'PY'
@@ -23,7 +24,7 @@ with open(sys.argv[1], "w") as out:
             size += len(line)
         i += 1
 PY
-echo "corpus: $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1); go.sum: $(du -h "$work/big/go.sum" | cut -f1), $(wc -l < "$work/big/go.sum") lines"
+echo "corpus: ${#corpus[@]} manifests, $(cat "${corpus[@]}" | wc -c) bytes; go.sum: $(du -h "$work/big/go.sum" | cut -f1), $(wc -l < "$work/big/go.sum") lines"
 
 time_loop() {
   local name=$1; shift
@@ -38,9 +39,9 @@ time_loop() {
 
 if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 3 --runs "$runs" -N \
-    -n corpus "$bin deps $corpus --format json" \
+    -n corpus "$bin deps $files --format json" \
     -n gosum-5MiB "$bin deps $work/big --format json"
 else
-  time_loop corpus "$bin" deps "$corpus" --format json
+  time_loop corpus "$bin" deps "${corpus[@]}" --format json
   time_loop gosum-5MiB "$bin" deps "$work/big" --format json
 fi

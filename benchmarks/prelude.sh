@@ -15,3 +15,5 @@ import_shared_advisories() {
 # The Python interpreter itself, not a version manager's shim in front of it (pyenv's `python3` shim adds
 # about 50 ms to every start on this machine, which the Python baselines must not be charged).
 python=$(python3 -c 'import sys; print(sys.executable)')
+
+source benchmarks/corpus.sh

@@ -29,15 +29,25 @@ import Testing
         }
     }
 
-    @Test func wholeCorpusLoadsIntoOneInventory() {
-        let inventory = InventoryLoader.load([Corpus.root.path + "/go", Corpus.root.path + "/swift"].filter(FileManager.default.fileExists))
-        #expect(inventory.errors.isEmpty, "\(inventory.errors.prefix(3))")
-        #expect(inventory.manifests.count >= 50)
+    /// Go and Swift together: the conflicted CodeEdit file is the one error (at its first marker), every
+    /// other manifest loads, and every Swift format and location of the corpus is among them.
+    @Test func wholeCorpusLoadsIntoOneInventory() throws {
+        let inventory = InventoryLoader.load([Corpus.root.path + "/go", Corpus.root.path + "/swift"])
+        let error = try #require(inventory.errors.first)
+        #expect(inventory.errors.count == 1, "\(inventory.errors.prefix(3))")
+        #expect(error.path == Corpus.path(Self.codeEdit))
+        #expect(error.line == 27)
+        #expect(error.message.contains("merge conflict marker"))
+        let swift = inventory.manifests.filter { $0.path.hasPrefix(Corpus.root.path + "/swift/") }
+        #expect(swift.count == Self.manifests.filter { $0.hasPrefix("swift/") }.count)
+        #expect(swift.count >= 25)
+        let formats = try Set(swift.map { try PackageResolvedParser.parse(ManifestFile.read($0.path), path: $0.path).formatVersion })
+        #expect(formats == [1, 2, 3])
+        #expect(inventory.manifests.count >= 75)
         #expect(inventory.manifests.reduce(0) { $0 + $1.dependencies.count } > 5000)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Corpus.path(codeEdit)), "the Swift corpus is in ../shared"))
-    func codeEditMergeConflictNamesTheFirstMarker() throws {
+    @Test func codeEditMergeConflictNamesTheFirstMarker() throws {
         let text = try ManifestFile.read(Corpus.path(Self.codeEdit))
         let firstMarker = text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("<<<<<<<") || $0.hasPrefix("=======") || $0.hasPrefix(">>>>>>>") }
