@@ -72,6 +72,8 @@ public struct DiffResult: Sendable {
     public var requireVetting = false
     /// Manifests that could not be read, on either side (`REV:path` for a revision's files).
     public var errors: [Diagnostic] = []
+    /// Problems that did not stop the head's manifests from being read (`REV:path` for a revision's files).
+    public var warnings: [Diagnostic] = []
     /// How long each phase took, in seconds, in order (`--timings`).
     public var timings: [(phase: String, seconds: Double)] = []
 

@@ -65,6 +65,7 @@ public enum Differ {
                                     manifests: manifests, headAudit: headAudit)
             result.errors = relabel(baseAudit.errors, root: base.root, revision: options.base)
                 + (headSnapshot.map { relabel(headAudit.errors, root: $0.root, revision: options.head ?? "") } ?? headAudit.errors)
+            result.warnings = headSnapshot.map { relabel(headAudit.warnings, root: $0.root, revision: options.head ?? "") } ?? headAudit.warnings
             result.requireVetting = options.requireVetting || options.audit.policy.requireVetting
             if result.requireVetting {
                 let records = try vetRecords(repository, head: headCommit?.id, named: options.head, workTree: options.repository)

@@ -57,6 +57,7 @@ extension Depwatch {
                     Diagnostics.print(message: String(format: "%7.1f ms  %@", seconds * 1000, phase))
                 }
             }
+            Diagnostics.print(result.warnings)
             let text = try format.render(result)
             try ReportOutput.emit(text, to: output)
             if !result.errors.isEmpty {

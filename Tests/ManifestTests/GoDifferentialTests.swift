@@ -46,7 +46,7 @@ import Testing
 
 /// What depwatch rejects in go.mod, Go rejects too; what the scenario fixtures show, Go accepts.
 @Suite struct GoAgreementTests {
-    static let goModCases = MalformedInputTests.cases.filter { $0.format == .goMod && $0.name != "missing module directive" }
+    static let goModCases = MalformedInputTests.cases.filter { $0.format == .goMod }
     static let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixture("gomod").path))?.sorted() ?? []
 
     func goModEdit(_ text: String) throws -> CommandResult {

@@ -84,8 +84,6 @@ struct Malformed: CustomTestStringConvertible, Sendable {
               expected: "go.mod:2:16: unexpected token after version: \"v1.1.0\""),
         .init(name: "single-quoted module path", format: .goMod, text: "module 'x'\n",
               expected: "go.mod:1:8: invalid quoted string: unquoted string cannot contain quote"),
-        .init(name: "missing module directive", format: .goMod, text: "go 1.21\nrequire a v1.0.0\n",
-              expected: "go.mod:1:1: missing module directive; add one: go mod edit -module=example.com/mod"),
         // go.sum
         .init(name: "go.sum line with four fields", format: .goSum, text: "a v1.0.0 h1:abc= extra\n",
               expected: "go.sum:1:1: wrong number of fields 4, want 3: module version[/go.mod] hash"),

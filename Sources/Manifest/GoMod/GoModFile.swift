@@ -80,7 +80,8 @@ public struct GoDebugSetting: Sendable, Hashable {
 
 /// A parsed go.mod file: every directive the Go toolchain accepts.
 public struct GoModFile: Sendable {
-    /// The `module` path (`nil` only while parsing; a go.mod without one is an error).
+    /// The `module` path; `nil` when the file has no `module` directive (Go reads such a file; only the
+    /// build refuses it).
     public var module: String?
     /// The line of the `module` directive.
     public var moduleLine: Int?
@@ -109,4 +110,14 @@ public struct GoModFile: Sendable {
 
     /// An empty file.
     public init() {}
+}
+
+extension GoModFile {
+    /// The warning for a go.mod without a `module` directive: its requirements are read and checked, but
+    /// the go command will not build it until it names its module.
+    public static func missingModuleWarning(path: String) -> Diagnostic {
+        Diagnostic(.warning, path: path, line: 1, column: nil,
+                   message: "no module directive: its requirements are checked, but `go build` refuses this go.mod; "
+                       + "name the module: go mod edit -module=example.com/mod")
+    }
 }

@@ -1,5 +1,7 @@
 /// Parses go.mod content with the grammar the current Go toolchain accepts (modfile's strict mode):
-/// what `go mod edit` rejects is an error here, with its line and column.
+/// what `go mod edit` rejects is an error here, with its line and column. A go.mod without a `module`
+/// directive is read like any other (`module` is `nil`), as `go mod edit -json` reads it; only the build
+/// refuses it, and the inventory warns (`GoModFile.missingModuleWarning`).
 public enum GoModParser {
     static let blockVerbs: Set<String> = ["module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]
     static let verbs: Set<String> = blockVerbs.union(["go", "toolchain"])
@@ -11,10 +13,6 @@ public enum GoModParser {
         var file = GoModFile()
         for directive in directives {
             apply(directive, to: &file, reader: &reader)
-        }
-        if file.module == nil, reader.errors.isEmpty {
-            reader.fail(GoModDirective(verb: "", arguments: [], line: 1, column: 1, suffixComment: nil, leadingComments: []),
-                        "missing module directive; add one: go mod edit -module=example.com/mod")
         }
         if !reader.errors.isEmpty { throw .invalid(reader.errors) }
         return file

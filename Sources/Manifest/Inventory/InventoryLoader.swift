@@ -118,6 +118,9 @@ public struct InventoryLoader {
         case .failure(let error):
             inventory.errors += error.diagnostics
         case .success(let loaded):
+            if loaded.inventory.module == nil {
+                inventory.warnings.append(GoModFile.missingModuleWarning(path: path))
+            }
             if loaded.lacksSum {
                 inventory.warnings.append(Diagnostic(.warning, path: path, line: nil, column: nil,
                     message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
