@@ -1,3 +1,4 @@
+import Manifest
 import Audit
 import Foundation
 
@@ -5,12 +6,13 @@ import Foundation
 public enum DiffFormat: String, Sendable, CaseIterable {
     case table, json, markdown, sarif
 
-    /// Renders `result`.
+    /// Renders `result`; the table and Markdown with every control character from outside depwatch escaped
+    /// (`TerminalText`).
     public func render(_ result: DiffResult) throws -> String {
         switch self {
-        case .table: return DiffTable.render(result)
+        case .table: return TerminalText.escape(DiffTable.render(result), allowingNewlines: true)
         case .json: return try DiffJSON.render(result)
-        case .markdown: return DiffMarkdown.render(result)
+        case .markdown: return TerminalText.escape(DiffMarkdown.render(result), allowingNewlines: true)
         case .sarif:
             // Code scanning sees what the change introduces.
             var audit = result.headAudit

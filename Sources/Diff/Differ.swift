@@ -52,8 +52,10 @@ public enum Differ {
             let baseCommit = try resolve(options.base, in: repository, path: options.repository)
             let headCommit = try options.head.map { (revision) throws(DiffError) in try resolve(revision, in: repository, path: options.repository) }
             if options.head == nil, repository.isBare { throw DiffError.bareNeedsHead(repository: options.repository) }
-            let base = try RevisionSnapshot(repository, revision: baseCommit.id, subpaths: options.subpaths)
-            let headSnapshot = try headCommit.map { try RevisionSnapshot(repository, revision: $0.id, subpaths: options.subpaths) }
+            let base = try RevisionSnapshot(repository, revision: baseCommit.id, named: options.base, subpaths: options.subpaths)
+            let headSnapshot = try headCommit.map {
+                try RevisionSnapshot(repository, revision: $0.id, named: options.head ?? $0.id, subpaths: options.subpaths)
+            }
             clock.mark("read both revisions' manifests (libgit2)")
             let headRoot = headSnapshot?.root ?? options.repository
             let baseAudit = try audit(root: base.root, subpaths: options.subpaths, options: options.audit, store: store)

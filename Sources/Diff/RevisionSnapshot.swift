@@ -13,19 +13,36 @@ public final class RevisionSnapshot {
     public let root: String
 
     /// Writes the manifest files of `revision` below `subpaths` (all when empty), and the files named in
-    /// `also` (a policy file) wherever they are.
-    public init(_ repository: Repository, revision: String, subpaths: [String], also: Set<String> = []) throws {
+    /// `also` (a policy file) wherever they are; `name` is the revision as the user wrote it, for messages.
+    /// A tree with a path git refuses to check out (`..`, `.git`, …) is refused whole before anything is
+    /// written (`DiffError.unsafeTree`), and every target is checked to stay inside the folder.
+    public init(_ repository: Repository, revision: String, named name: String, subpaths: [String], also: Set<String> = []) throws {
         let parent = ScratchLocation.parent
         guard let root = ScratchLocation.makeDirectory(in: parent, prefix: "depwatch-diff-") else {
             throw DiffError.snapshot("cannot create a temporary directory in \(parent): \(String(cString: strerror(errno)))")
         }
         self.root = root
-        for path in try repository.files(at: revision)
-        where Self.isManifest(path, below: subpaths) || also.contains(String(path.split(separator: "/").last ?? "")) {
+        let files = try Self.files(of: repository, at: revision, named: name)
+        for path in files where Self.isManifest(path, below: subpaths) || also.contains(String(path.split(separator: "/").last ?? "")) {
             guard let content = try repository.blob(at: revision, path: path) else { continue }
-            let target = URL(fileURLWithPath: root).appendingPathComponent(path)
+            let target = URL(fileURLWithPath: root).appendingPathComponent(path).standardizedFileURL
+            guard target.path.hasPrefix(root + "/") else {
+                throw DiffError.unsafeTree(repository: repository.displayPath, revision: name, problem: "the path \"\(path)\" leaves the snapshot")
+            }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try content.write(to: target)
+        }
+    }
+
+    /// The files of `revision`, a tree git would refuse to check out being `DiffError.unsafeTree`.
+    private static func files(of repository: Repository, at revision: String, named name: String) throws -> [String] {
+        let listed: Result<[String], GitError> = Result { () throws(GitError) in try repository.files(at: revision) }
+        switch listed {
+        case .success(let files): return files
+        case .failure(let error) where error.code == GitError.unsafePath:
+            throw DiffError.unsafeTree(repository: repository.displayPath,
+                                       revision: name == revision ? name : "\(name) (\(revision.prefix(12)))", problem: error.message)
+        case .failure(let error): throw error
         }
     }
 

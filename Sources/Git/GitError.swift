@@ -13,6 +13,9 @@ public struct GitError: Error, LocalizedError, Sendable, Equatable {
     /// `operation: message`.
     public var errorDescription: String? { "\(operation): \(message)" }
 
+    /// The code of a tree refused for a path git would not check out (`TreePath`); not a libgit2 code.
+    public static let unsafePath: Int32 = -1000
+
     /// Whether the object or reference does not exist.
     public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
 

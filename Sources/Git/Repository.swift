@@ -8,6 +8,9 @@ public final class Repository: @unchecked Sendable {
     /// The path given to `open`.
     public let path: String
 
+    /// The repository's absolute path, for messages.
+    public var displayPath: String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
     /// Opens the repository at `path` (a work tree, its `.git`, or a bare repository).
     public init(path: String) throws(GitError) {
         GitLibrary.ensure()
@@ -80,8 +83,20 @@ public final class Repository: @unchecked Sendable {
         return Data(bytes: content, count: size)
     }
 
-    /// The paths of every file (blob) in `revision`'s tree, sorted.
+    /// The paths of every file (blob) in `revision`'s tree, sorted. A tree holding a path git refuses to
+    /// check out (`TreePath.problem`: `..`, `.git`, absolute, empty components) is an error naming the
+    /// repository, the revision and the path: nothing of such a tree is used.
     public func files(at revision: String) throws(GitError) -> [String] {
+        let paths = try listFiles(at: revision)
+        if let unsafe = paths.lazy.compactMap({ path in TreePath.problem(path).map { (path, $0) } }).first {
+            throw GitError(operation: "read the tree of \(revision) in \(displayPath)",
+                           message: "refusing the path \"\(unsafe.0)\": \(unsafe.1), which git refuses to check out; "
+                               + "the revision cannot be read safely", code: GitError.unsafePath)
+        }
+        return paths
+    }
+
+    private func listFiles(at revision: String) throws(GitError) -> [String] {
         let tree = try tree(of: revision)
         defer { git_tree_free(tree) }
         final class Collector { var paths: [String] = [] }

@@ -1,3 +1,4 @@
+import Manifest
 import Foundation
 
 /// The formats of `depwatch report`.
@@ -9,12 +10,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// `depwatch.report/1`.
     case json
 
-    /// The report in this format.
+    /// The report in this format; Markdown and HTML with every control character from outside depwatch
+    /// escaped (`TerminalText`).
     public func render(_ report: ScanReport) throws -> String {
         switch self {
         case .json: return try ReportJSON.render(report)
-        case .markdown: return ReportMarkdown.render(report)
-        case .html: return ReportHTML.render(report)
+        case .markdown: return TerminalText.escape(ReportMarkdown.render(report), allowingNewlines: true)
+        case .html: return TerminalText.escape(ReportHTML.render(report), allowingNewlines: true)
         }
     }
 }

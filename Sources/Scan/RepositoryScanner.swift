@@ -25,7 +25,8 @@ public struct RepositoryScanner: Sendable {
             let repository = try Repository(path: target.path)
             let commit = try repository.commit(target.revision)
             scan.revision = commit.id
-            let snapshot = try RevisionSnapshot(repository, revision: commit.id, subpaths: target.paths, also: [PolicyLocation.fileName])
+            let snapshot = try RevisionSnapshot(repository, revision: commit.id, named: target.revision, subpaths: target.paths,
+                                                also: [PolicyLocation.fileName])
             let result = try audit(snapshot.root, subpaths: target.paths)
             if !result.errors.isEmpty {
                 scan.error = result.errors.map { relabel($0.description, snapshot.root, target.revision) }.joined(separator: "\n")

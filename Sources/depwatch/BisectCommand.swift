@@ -4,6 +4,7 @@ import Audit
 import Bisect
 import Dispatch
 import Foundation
+import Manifest
 
 extension Verdict: ExpressibleByArgument {}
 
@@ -52,6 +53,7 @@ extension Depwatch {
             if metric != nil, (max == nil) == (min == nil) { throw ValidationError("--metric needs exactly one of --max or --min") }
             if metric == nil, max != nil || min != nil { throw ValidationError("--max and --min need --metric") }
             if let metric, let problem = Judge.validate(pattern: metric) { throw ValidationError(problem) }
+            if let id, let problem = AdvisoryID.problem(id) { throw ValidationError("--id: \(problem)") }
             if runs < 1 { throw ValidationError("--runs must be at least 1") }
             if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
             if onTimeout == .good { throw ValidationError("--on-timeout takes skip or bad") }
@@ -65,7 +67,7 @@ extension Depwatch {
 
         func run() async throws {
             let result = await Self.bisectInterruptibly(Bisector(request()).withProgress(Self.printProgress))
-            let text = format == .json ? try BisectReport.json(result) : BisectReport.text(result)
+            let text = format == .json ? try BisectReport.json(result) : TerminalText.escape(BisectReport.text(result), allowingNewlines: true)
             print(text, terminator: "")
             guard result.status == BisectResult.Status.found || result.status == BisectResult.Status.ambiguous else { throw ExitStatus.error.exitCode }
             if record { try recordAdvisory(result) }

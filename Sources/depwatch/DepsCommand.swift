@@ -28,7 +28,7 @@ extension Depwatch {
             let nothingFound = inventory.manifests.isEmpty && inventory.errors.isEmpty
             switch format {
             case .table where nothingFound: break
-            case .table: print(DepsTable.render(inventory), terminator: "")
+            case .table: print(TerminalText.escape(DepsTable.render(inventory), allowingNewlines: true), terminator: "")
             case .json: print(try DepsReport(inventory).json(), terminator: "")
             }
             Diagnostics.print(inventory.warnings + inventory.errors)

@@ -11,8 +11,9 @@ enum Diagnostics {
         }
     }
 
-    /// Prints one line.
+    /// Prints one line, its control characters escaped (messages quote manifests, repositories and
+    /// advisories, which must not reach the terminal raw).
     static func print(message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escape(message, allowingNewlines: true) + "\n").utf8))
     }
 }

@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Foundation
+import Manifest
 
 extension EcosystemFamily: ExpressibleByArgument {
     /// `go` or `swift`, case-insensitively.
@@ -31,7 +32,7 @@ extension Depwatch.Database {
             let store = try database.open(readingOnly: true)
             let answers = try store.query(package: package, version: version, family: ecosystem)
             switch format {
-            case .table: print(QueryTable.render(answers, package: package, version: version), terminator: "")
+            case .table: print(TerminalText.escape(QueryTable.render(answers, package: package, version: version), allowingNewlines: true), terminator: "")
             case .json: print(try QueryJSON.render(answers, package: package, version: version), terminator: "")
             }
         }

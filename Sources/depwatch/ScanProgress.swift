@@ -1,4 +1,5 @@
 import Foundation
+import Manifest
 import Scan
 
 /// Progress of a scan on standard error: a bar that rewrites itself on a terminal (done/total, the
@@ -25,9 +26,9 @@ final class ScanProgress: @unchecked Sendable {
         if terminal {
             let width = 24, filled = total == 0 ? width : width * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            write("\r\u{1B}[2K\(bar) \(done)/\(total) \(elapsed)  \(scan.name): \(outcome)")
+            write("\r\u{1B}[2K\(bar) \(done)/\(total) \(elapsed)  \(TerminalText.escape(scan.name)): \(outcome)")
         } else {
-            write("depwatch: [\(done)/\(total)] \(scan.name): \(outcome) (\(elapsed))\n")
+            write("depwatch: [\(done)/\(total)] \(TerminalText.escape(scan.name)): \(outcome) (\(elapsed))\n")
         }
     }
 

@@ -48,4 +48,33 @@ public final class GitFixture: @unchecked Sendable {
         try git("commit", "-q", "--allow-empty", "-m", message, date: date)
         return try git("rev-parse", "HEAD")
     }
+
+    /// Writes `content` as a blob; returns its id.
+    public func blob(_ content: String) throws -> String {
+        let file = directory.path("blob-\(UUID().uuidString)")
+        try Data(content.utf8).write(to: URL(fileURLWithPath: file))
+        return try git("hash-object", "-w", file)
+    }
+
+    /// A tree built with `git mktree`, which takes entry names git itself would never check out (`..`,
+    /// `.git`, empty): `entries` are (name, blob or tree id, whether it is a tree). Returns its id.
+    public func tree(_ entries: [(name: String, id: String, isTree: Bool)]) throws -> String {
+        let listing = entries.map { "\($0.isTree ? "040000 tree" : "100644 blob") \($0.id)\t\($0.name)\n" }.joined()
+        let file = directory.path("mktree-\(UUID().uuidString)")
+        try Data(listing.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try CommandRun.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "exec git mktree < \"$0\"", file],
+                                        in: URL(fileURLWithPath: path), environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": directory.url.path])
+        guard result.status == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "git mktree: \(result.stderr)"])
+        }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Commits `tree` on top of `parent` as branch `branch`; returns the commit's id.
+    @discardableResult
+    public func commit(tree: String, parent: String, branch: String, message: String = "hostile tree") throws -> String {
+        let commit = try git("commit-tree", tree, "-p", parent, "-m", message)
+        try git("update-ref", "refs/heads/\(branch)", commit)
+        return commit
+    }
 }

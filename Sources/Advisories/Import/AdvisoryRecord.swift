@@ -59,6 +59,7 @@ enum OSVRecordScanner {
     /// The top-level members depwatch reads.
     private struct Fields {
         var id: String?
+        var idOffset = 0
         var modified: String?
         var published: String?
         var withdrawn: String?
@@ -71,7 +72,9 @@ enum OSVRecordScanner {
 
         mutating func read(_ key: String, _ c: inout JSONCursor) throws(JSONCursor.Failure) {
             switch key {
-            case "id": id = try c.string()
+            case "id":
+                idOffset = (try? c.peek()).map { _ in c.index } ?? c.index
+                id = try c.string()
             case "modified": modified = try c.string()
             case "published": published = try c.optionalString()
             case "withdrawn": withdrawn = try c.optionalString()
@@ -116,6 +119,7 @@ enum OSVRecordScanner {
 
         func record(raw: [UInt8]) throws(JSONCursor.Failure) -> AdvisoryRecord {
             guard let id, !id.isEmpty else { throw JSONCursor.Failure(message: "no \"id\": not an OSV advisory", offset: 0) }
+            if let problem = AdvisoryID.problem(id) { throw JSONCursor.Failure(message: problem, offset: idOffset) }
             guard let modified else { throw JSONCursor.Failure(message: "no \"modified\": not an OSV advisory", offset: 0) }
             guard let key = Timestamp.microseconds(modified) else {
                 throw JSONCursor.Failure(message: "\"modified\" is not an RFC 3339 time: \(modified)", offset: 0)

@@ -17,6 +17,8 @@ extension AdvisoryStore {
         }
         var written: [String] = []
         for (id, raw) in rows {
+            // Ids are checked at import; one stored by an older depwatch is checked again, never used as a path.
+            if let problem = AdvisoryID.problem(id) { throw .export(path: directory, reason: "advisory not exported: \(problem)") }
             let file = (directory as NSString).appendingPathComponent(id + ".json")
             do {
                 try Data((raw.hasSuffix("\n") ? raw : raw + "\n").utf8).write(to: URL(fileURLWithPath: file), options: .atomic)

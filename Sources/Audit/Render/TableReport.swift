@@ -1,8 +1,10 @@
+import Manifest
 import Advisories
 import Dispatch
 
 /// The audit for people: grouped by manifest, most severe first, the upgrade commands at the end, one
-/// summary line. Colour only when asked (on a terminal, without NO_COLOR).
+/// summary line. Colour only when asked (on a terminal, without NO_COLOR). Every text that comes from a
+/// manifest, a repository or an advisory is shown through `TerminalText` (`safe`).
 enum TableReport {
     static func render(_ result: AuditResult, color: Bool) -> String {
         let paint = Paint(enabled: color)
@@ -23,7 +25,7 @@ enum TableReport {
         if !result.unverifiable.isEmpty {
             out += paint.bold("Not checked") + "\n"
             for item in result.unverifiable {
-                out += "  \(item.package) (\(item.manifest)\(item.line.map { ":\($0)" } ?? "")): \(item.reason)\n"
+                out += "  \(safe(item.package)) (\(safe(item.manifest))\(item.line.map { ":\($0)" } ?? "")): \(safe(item.reason))\n"
             }
             out += "\n"
         }
@@ -32,11 +34,11 @@ enum TableReport {
             out += paint.bold("Upgrades") + "\n"
             for upgrade in upgrades {
                 let target = upgrade.to ?? "no version clears them"
-                out += "  \(upgrade.package) \(upgrade.from) -> \(target)"
-                if !upgrade.fixes.isEmpty { out += "  fixes \(upgrade.fixes.joined(separator: ", "))" }
-                if !upgrade.remaining.isEmpty { out += "  no fix known: \(upgrade.remaining.joined(separator: ", "))" }
+                out += "  \(safe(upgrade.package)) \(safe(upgrade.from)) -> \(safe(target))"
+                if !upgrade.fixes.isEmpty { out += "  fixes \(safe(upgrade.fixes.joined(separator: ", ")))" }
+                if !upgrade.remaining.isEmpty { out += "  no fix known: \(safe(upgrade.remaining.joined(separator: ", ")))" }
                 out += "\n"
-                for command in UpgradeCommands.lines(for: upgrade) { out += "      \(command)\n" }
+                for command in UpgradeCommands.lines(for: upgrade) { out += "      \(safe(command))\n" }
             }
             out += "\n"
         }
@@ -48,22 +50,22 @@ enum TableReport {
     /// piece by piece into one string (a corpus audit renders thousands of findings; temporary strings
     /// and arrays per finding showed in profiles).
     private static func block(_ manifest: String, findings indices: [Int], of result: AuditResult, paint: Paint) -> String {
-        var out = paint.bold(manifest) + "\n"
+        var out = paint.bold(safe(manifest)) + "\n"
         out.reserveCapacity(indices.count * 320 + 64)
         for index in indices {
             let finding = result.findings[index]
             var line = "  " + paint.severity(label(finding.severity), finding.severity.rawValue)
-            line += " \(finding.id)  \(finding.package)@\(finding.version)  \(finding.kind)"
-            if let fixed = finding.fixed { line += "  fixed in " + fixed } else { line += "  no fix known" }
-            if finding.ignored { line = paint.dim(line + "  (ignored: \(finding.ignoreReason ?? ""))") }
+            line += " \(safe(finding.id))  \(safe(finding.package))@\(safe(finding.version))  \(safe(finding.kind))"
+            if let fixed = finding.fixed { line += "  fixed in " + safe(fixed) } else { line += "  no fix known" }
+            if finding.ignored { line = paint.dim(line + "  (ignored: \(safe(finding.ignoreReason ?? "")))") }
             out += line
             out += "\n           "
-            out += finding.summary
+            out += safe(finding.summary)
             out += "\n"
             var separator = "           "
             func fact(_ text: String) {
                 out += separator
-                out += text
+                out += safe(text)
                 separator = " · "
             }
             if let where_ = finding.line { fact((finding.file ?? finding.manifest) + ":" + String(where_)) }
@@ -74,6 +76,9 @@ enum TableReport {
         }
         return out + "\n"
     }
+
+    /// Text from outside depwatch, its control characters escaped.
+    static func safe(_ text: String) -> String { TerminalText.escape(text) }
 
     /// The severity column: upper-case, padded to 8.
     private static func label(_ severity: Severity) -> String {
