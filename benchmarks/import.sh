@@ -3,6 +3,8 @@
 #   1. importing ../shared/advisories into a new database: depwatch against the straightforward Python
 #      importer (baseline_import.py), wall time (hyperfine) and peak memory (/usr/bin/time -f %M);
 #      1b. the same import into an existing database (depwatch's other route: through the WAL);
+#      1c. the same advisories as one zip (osv.dev's all.zip form) against the folder, and peak memory of
+#          zip imports of 1× and 5× as many entries (flat: entries are inflated one batch at a time);
 #   2. importing 300,000 generated advisories (generate_advisories.py), once;
 #   3. one `db query` as a whole process;
 #   4. the decoding candidates, one core, same bytes (decode_candidates.swift).
@@ -20,6 +22,37 @@ echo "== 1b. the same import into an existing database (holding only the curated
 hyperfine --warmup 2 --runs "$runs" -N \
   --prepare "bash -c 'rm -f $work/e.sqlite*; $bin db stats --db $work/e.sqlite >/dev/null'" \
   -n depwatch-existing "$bin db import $data --db $work/e.sqlite"
+echo "== 1c. the same advisories as one zip, against the folder (both into a new database)"
+python3 - "$data" "$work/all.zip" <<'PY'
+import os, sys, zipfile
+root, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, _, names in sorted(os.walk(root)):
+        for name in sorted(names):
+            if name.endswith(".json"):
+                path = os.path.join(folder, name)
+                z.write(path, os.path.relpath(path, root))
+PY
+echo "all.zip: $(du -h "$work/all.zip" | cut -f1), $(python3 -c 'import sys, zipfile; print(len(zipfile.ZipFile(sys.argv[1]).namelist()))' "$work/all.zip") entries"
+hyperfine --warmup 2 --runs "$runs" -N \
+  --prepare "rm -f $work/z.sqlite $work/z.sqlite-wal $work/z.sqlite-shm" \
+  -n folder "$bin db import $data --db $work/z.sqlite" \
+  -n zip "$bin db import $work/all.zip --db $work/z.sqlite" \
+  --export-json "$work/zip.json" | grep -vE '^\s*$'
+python3 -c 'import json, sys; r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}; print(f"zip / folder (medians): {r[\"zip\"] / r[\"folder\"]:.2f}x")' "$work/zip.json"
+python3 - "$work/all.zip" "$work/all5.zip" <<'PY'
+import sys, zipfile
+source, out = zipfile.ZipFile(sys.argv[1]), sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for copy in range(5):
+        for name in source.namelist():
+            text = source.read(name).decode()
+            # A distinct id per copy, so that every entry is a new advisory.
+            z.writestr(f"copy{copy}/{name}", text.replace('"id": "', f'"id": "COPY{copy}-', 1).replace('"id":"', f'"id":"COPY{copy}-', 1))
+PY
+zip_peak() { rm -f "$work"/m.sqlite*; /usr/bin/time -f %M "$bin" db import "$1" --db "$work/m.sqlite" 2>&1 >/dev/null | tail -1; }
+echo "peak memory, zip import: $(( $(zip_peak "$work/all.zip") / 1024 )) MiB for 4,326 entries, $(( $(zip_peak "$work/all5.zip") / 1024 )) MiB for 21,630"
+
 peak() { local max=0; for _ in 1 2 3 4 5; do rm -f "$work"/d.sqlite* "$work/p.db"; m=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1); (( m > max )) && max=$m; done; echo "$((max / 1024)) MiB"; }
 echo "peak memory, depwatch: $(peak "$bin" db import "$data" --db "$work/d.sqlite")"
 echo "peak memory, python:   $(peak "$python" benchmarks/baseline_import.py "$work/p.db" "$data")"

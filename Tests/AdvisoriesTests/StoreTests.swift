@@ -113,6 +113,57 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.url.deletingLastPathComponent().appendingPathComponent("evil.json").path))
     }
 
+    /// An entry whose header says it is small but that inflates past the document limit is stopped while
+    /// inflating, and the other entries import.
+    @Test func zipEntryThatLiesAboutItsSizeIsStoppedWhileInflating() throws {
+        let (store, dir) = try TestStore.fresh()
+        let zip = dir.path("lying.zip")
+        let big = String(repeating: " ", count: 17 << 20)
+        try ZipFixture.write(zip, entries: [
+            ("GHSA-zip-0001.json", Self.advisoryJSON(id: "GHSA-zip-0001", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+            ("GHSA-zip-0002.json", "{" + big + "}"),
+        ])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: zip)))
+        // Rewrite the second entry's uncompressed size to 100 bytes in its local header and its central directory record.
+        func little(_ offset: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) } }
+        func put(_ offset: Int, _ value: UInt32) { for i in 0..<4 { bytes[offset + i] = UInt8((value >> (8 * i)) & 0xFF) } }
+        var patched = 0
+        for offset in 0..<(bytes.count - 30) {
+            switch little(offset) {
+            case 0x04034b50 where little(offset + 22) == UInt32(big.utf8.count + 2): put(offset + 22, 100); patched += 1
+            case 0x02014b50 where little(offset + 24) == UInt32(big.utf8.count + 2): put(offset + 24, 100); patched += 1
+            default: continue
+            }
+        }
+        #expect(patched == 2)
+        try Data(bytes).write(to: URL(fileURLWithPath: zip))
+        let report = try store.importAdvisories(from: [zip])
+        #expect(report.inserted == 1)
+        #expect(report.problems.map(\.path) == ["\(zip):GHSA-zip-0002.json"])
+        #expect(report.problems.first.map { $0.message.contains("16 MiB") || $0.message.contains("cannot read") } == true,
+                "\(report.problems)")
+    }
+
+    /// Importing a zip of the shared advisories stores exactly what importing the folder stores.
+    @Test func zipImportEqualsFolderImport() throws {
+        let shared = TestPaths.shared.appendingPathComponent("advisories").path
+        let files = ((FileManager.default.enumerator(atPath: shared)?.allObjects as? [String]) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let (zipStore, dir) = try TestStore.fresh()
+        let zip = dir.path("all.zip")
+        try ZipFixture.write(zip, entries: try files.reversed().map { ($0, try String(contentsOfFile: shared + "/" + $0, encoding: .utf8)) })
+        let (folderStore, _) = try TestStore.fresh()
+        let zipped = try zipStore.importAdvisories(from: [zip])
+        let folder = try folderStore.importAdvisories(from: [shared])
+        #expect(zipped.documents == files.count)
+        #expect((zipped.inserted, zipped.updated, zipped.older, zipped.problems.count)
+                == (folder.inserted, folder.updated, folder.older, folder.problems.count))
+        #expect(try zipStore.count() == folderStore.count())
+        for package in ["github.com/bluele/gcache", "stdlib", "github.com/gin-gonic/gin"] {
+            #expect(try zipStore.query(package: package, version: nil, family: .go).map(\.stored.advisory.id)
+                    == folderStore.query(package: package, version: nil, family: .go).map(\.stored.advisory.id))
+        }
+    }
+
     @Test func eachImportIsRecorded() throws {
         let (store, dir) = try TestStore.fresh()
         let file = try dir.write("a.json", Self.advisoryJSON(modified: "2024-01-01T00:00:00Z", fixed: "1.0.0"))

@@ -8,13 +8,14 @@ struct ImportSource {
     /// One document to import: a file, or an entry of an archive.
     enum Document {
         case file(String)
-        case archiveEntry(archive: String, entry: String)
+        /// Entry number `index` of an archive's `.json` entries.
+        case archiveEntry(ArchiveReader, index: Int)
 
         /// How problems name it: the path, or `archive.zip:entry`.
         var label: String {
             switch self {
             case .file(let path): return path
-            case .archiveEntry(let archive, let entry): return "\(archive):\(entry)"
+            case .archiveEntry(let archive, let index): return "\(archive.path):\(archive.entries[index].path)"
             }
         }
     }
@@ -75,22 +76,23 @@ struct ImportSource {
         return files.sorted()
     }
 
-    /// The `.json` entries of an archive; an entry whose name is absolute or climbs out with `..` is refused.
+    /// The `.json` entries of an archive, from one reading of its central directory; an entry whose name
+    /// is absolute or climbs out with `..` is refused.
     private static func archiveEntries(_ path: String) -> ([Document], [ImportProblem]) {
-        let archive: Archive
+        let reader: ArchiveReader
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            reader = try ArchiveReader(path: path)
         } catch {
             return ([], [ImportProblem(path: path, message: "not a readable zip archive (\(error))")])
         }
         var documents: [Document] = []
         var refused: [ImportProblem] = []
-        for entry in archive where entry.type == .file && entry.path.hasSuffix(".json") {
+        for (index, entry) in reader.entries.enumerated() {
             if isHostile(entry.path) {
                 refused.append(ImportProblem(path: "\(path):\(entry.path)",
                                              message: "refused: the entry's name is absolute or leaves the archive with \"..\""))
             } else {
-                documents.append(.archiveEntry(archive: path, entry: entry.path))
+                documents.append(.archiveEntry(reader, index: index))
             }
         }
         return (documents, refused)
@@ -103,10 +105,10 @@ struct ImportSource {
         return unified.split(separator: "/").contains("..")
     }
 
-    /// Reads the bytes of documents; archive entries are read through one open archive per file.
+    /// Reads the bytes of documents; archive entries through the archive's one reader, each in one seek
+    /// from the central directory's offsets.
     static func load(_ documents: ArraySlice<Document>) -> [Result<[UInt8], ImportProblem>] {
-        var archives: [String: Archive] = [:]
-        return documents.map { document in
+        documents.map { document in
             switch document {
             case .file(let path):
                 do throws(ManifestError) {
@@ -114,24 +116,52 @@ struct ImportSource {
                 } catch {
                     return .failure(ImportProblem(path: path, message: error.diagnostics.first?.message ?? "\(error)"))
                 }
-            case .archiveEntry(let archivePath, let name):
-                do {
-                    if archives[archivePath] == nil {
-                        archives[archivePath] = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read, pathEncoding: nil)
-                    }
-                    guard let archive = archives[archivePath], let entry = archive[name] else {
-                        throw CocoaError(.fileReadNoSuchFile)
-                    }
-                    guard entry.uncompressedSize <= UInt64(maximumDocumentSize) else {
-                        return .failure(ImportProblem(path: document.label, message: "entry is over 16 MiB"))
-                    }
-                    var data = Data()
-                    _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-                    return .success([UInt8](data))
-                } catch {
-                    return .failure(ImportProblem(path: document.label, message: "cannot read the entry (\(error))"))
-                }
+            case .archiveEntry(let archive, let index):
+                return archive.bytes(of: index, limit: maximumDocumentSize)
             }
         }
+    }
+}
+
+/// One zip archive opened once for a whole import: its central directory read once (the `.json` file
+/// entries, sorted by name as a folder's files are), each entry inflated from its own offset. Looking
+/// entries up by name instead (ZIPFoundation's subscript walks the central directory) made importing
+/// osv.dev's `all.zip` quadratic: 41 s for 4,326 entries.
+final class ArchiveReader: @unchecked Sendable {
+    /// The archive's path, as given.
+    let path: String
+    /// The `.json` file entries, sorted by path.
+    let entries: [Entry]
+    private let archive: Archive
+    private let lock = NSLock()
+
+    init(path: String) throws {
+        self.path = path
+        archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)
+        entries = archive.filter { $0.type == .file && $0.path.hasSuffix(".json") }.sorted { $0.path < $1.path }
+    }
+
+    /// Entry `index`'s bytes, inflated and checked against its CRC-32; an entry that inflates past
+    /// `limit` bytes is stopped there, whatever its header claims.
+    func bytes(of index: Int, limit: Int) -> Result<[UInt8], ImportProblem> {
+        struct TooLarge: Error {}
+        lock.lock()
+        defer { lock.unlock() }
+        let entry = entries[index]
+        func problem(_ message: String) -> Result<[UInt8], ImportProblem> { .failure(ImportProblem(path: "\(path):\(entry.path)", message: message)) }
+        guard entry.uncompressedSize <= UInt64(limit) else { return problem("entry is over \(limit >> 20) MiB") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard bytes.count + chunk.count <= limit else { throw TooLarge() }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch is TooLarge {
+            return problem("entry inflates past \(limit >> 20) MiB")
+        } catch {
+            return problem("cannot read the entry (\(error))")
+        }
+        return .success(bytes)
     }
 }
