@@ -48,6 +48,7 @@ let package = Package(
         ),
         .target(name: "Versions"),
         .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CZlibChecksum", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Git", dependencies: ["CGit2"], linkerSettings: gitLinkerSettings),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Versions"]),
@@ -74,6 +75,7 @@ let package = Package(
             dependencies: [
                 "Versions",
                 "Manifest",
+                "CZlibChecksum",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -39,7 +39,7 @@ hyperfine --warmup 2 --runs "$runs" -N \
   -n folder "$bin db import $data --db $work/z.sqlite" \
   -n zip "$bin db import $work/all.zip --db $work/z.sqlite" \
   --export-json "$work/zip.json" | grep -vE '^\s*$'
-python3 -c 'import json, sys; r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}; print(f"zip / folder (medians): {r[\"zip\"] / r[\"folder\"]:.2f}x")' "$work/zip.json"
+python3 -c 'import json, sys; r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}; print("zip / folder (medians): %.2fx" % (r["zip"] / r["folder"]))' "$work/zip.json"
 python3 - "$work/all.zip" "$work/all5.zip" <<'PY'
 import sys, zipfile
 source, out = zipfile.ZipFile(sys.argv[1]), sys.argv[2]

@@ -144,6 +144,23 @@ import Testing
                 "\(report.problems)")
     }
 
+    /// An entry whose bytes do not match its CRC-32 is reported, not imported.
+    @Test func zipEntryWithAWrongChecksumIsRefused() throws {
+        let (store, dir) = try TestStore.fresh()
+        let zip = dir.path("corrupt.zip")
+        try ZipFixture.write(zip, entries: [
+            ("GHSA-zip-0001.json", Self.advisoryJSON(id: "GHSA-zip-0001", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
+        ])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: zip)))
+        // The CRC-32 sits at offset 14 of the local header and 16 of the central directory record.
+        for offset in 0..<(bytes.count - 4) where bytes[offset..<offset + 4].elementsEqual([0x50, 0x4b, 0x01, 0x02]) { bytes[offset + 16] ^= 0xFF }
+        for offset in 0..<(bytes.count - 4) where bytes[offset..<offset + 4].elementsEqual([0x50, 0x4b, 0x03, 0x04]) { bytes[offset + 14] ^= 0xFF }
+        try Data(bytes).write(to: URL(fileURLWithPath: zip))
+        let report = try store.importAdvisories(from: [zip])
+        #expect(report.inserted == 0)
+        #expect(report.problems.first?.message.contains("CRC-32") == true, "\(report.problems)")
+    }
+
     /// Importing a zip of the shared advisories stores exactly what importing the folder stores.
     @Test func zipImportEqualsFolderImport() throws {
         let shared = TestPaths.shared.appendingPathComponent("advisories").path

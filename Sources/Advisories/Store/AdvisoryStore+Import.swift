@@ -75,15 +75,12 @@ extension AdvisoryStore {
     /// Reads and scans a batch, on every core.
     static func scan(_ batch: ArraySlice<ImportSource.Document>) -> [Result<AdvisoryRecord, ImportProblem>] {
         let documents = Array(batch)
-        let fileOnly = documents.allSatisfy { if case .file = $0 { return true } else { return false } }
-        // Archive entries come through one archive handle, so they are read in order first.
-        let preloaded: [Result<[UInt8], ImportProblem>]? = fileOnly ? nil : ImportSource.load(batch)
         var results = [Result<AdvisoryRecord, ImportProblem>](repeating: .failure(ImportProblem(path: "", message: "")),
                                                               count: documents.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-                let loaded = preloaded?[index] ?? ImportSource.load(documents[index...index])[0]
+                let loaded = ImportSource.load(documents[index])
                 output[index] = loaded.flatMap { bytes in
                     do throws(OSVRecordScanner.Invalid) {
                         return .success(try OSVRecordScanner.record(bytes))
