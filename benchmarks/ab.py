@@ -24,3 +24,6 @@ for command, values in zip(sys.argv[2:], times):
           f"min {v[0] * 1e3:.1f}) over {len(v)} interleaved runs: {command}")
 if len(times) == 2:
     print(f"ratio of medians, second / first: {statistics.median(times[1]) / statistics.median(times[0]):.2f}")
+else:
+    for i in range(1, len(times)):
+        print(f"ratio of medians, command {i + 1} / command 1: {statistics.median(times[i]) / statistics.median(times[0]):.2f}")

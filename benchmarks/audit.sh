@@ -5,6 +5,7 @@
 #      files on every run);
 #   2. one large module: a 20 KB go.mod with a 350 KB go.sum (make_large_gomod.py);
 #   3. the per-dependency matching cost: (audit − deps) / dependencies.
+# Section 1b also times the JSON and SARIF renderings against the table (issue 12: within 15 %).
 # Usage: benchmarks/audit.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
 source "$(dirname "$0")/prelude.sh"
 runs=${1:-30}
@@ -28,9 +29,19 @@ print(f"depwatch is {r['python-baseline'] / r['depwatch-audit']:.2f}x faster tha
       f"(audit {r['depwatch-audit'] * 1e3:.1f} ms − deps {r['depwatch-deps'] * 1e3:.1f} ms, over {deps} dependencies)")
 PY
 
-echo "== 1b. the same two commands interleaved (benchmarks/ab.py: depwatch, Python, Python, depwatch, …), medians"
+echo "== 1b. interleaved (benchmarks/ab.py; the order flips every round), medians: the audit as a table, as JSON"
+echo "   and as SARIF (each to /dev/null), and the Python baseline; JSON and SARIF within 15 % of the table,"
+echo "   the JSON audit at most a third of the baseline's time"
 "$python" benchmarks/ab.py "$runs" "$bin audit $files --db $work/db.sqlite" \
-  "$python benchmarks/baseline_audit.py ../shared/advisories $files"
+  "$bin audit $files --db $work/db.sqlite --format json" \
+  "$bin audit $files --db $work/db.sqlite --format sarif" \
+  "$python benchmarks/baseline_audit.py ../shared/advisories $files" | tee "$work/ab.txt"
+python3 - "$work/ab.txt" <<'PY'
+import re, sys
+medians = [float(m) for m in re.findall(r"^median ([0-9.]+) ms", open(sys.argv[1]).read(), re.M)]
+table, json, sarif, python = medians
+print(f"json / table {json / table:.2f}, sarif / table {sarif / table:.2f}, baseline / json {python / json:.2f}x")
+PY
 
 echo "== 2. one large module"
 python3 benchmarks/make_large_gomod.py ../shared/corpus "$work/large"

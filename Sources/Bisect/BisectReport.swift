@@ -1,12 +1,11 @@
 import Foundation
+import Manifest
 
 /// Renders a bisection's result for a person (`text`) or a program (`json`, `depwatch.bisect/1`).
 public enum BisectReport {
     /// The result as JSON, keys sorted so the output is stable.
     public static func json(_ result: BisectResult) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
+        try StreamingJSONEncoder.encode(result)
     }
 
     /// The answer, then the table of every run and the total time.

@@ -11,7 +11,7 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     public func render(_ result: DiffResult) throws -> String {
         switch self {
         case .table: return TerminalText.escape(DiffTable.render(result), allowingNewlines: true)
-        case .json: return try DiffJSON.render(result)
+        case .json: return DiffJSON.render(result)
         case .markdown: return TerminalText.escape(DiffMarkdown.render(result), allowingNewlines: true)
         case .sarif:
             // Code scanning sees what the change introduces.
@@ -84,33 +84,71 @@ enum DiffMarkdown {
     }
 }
 
+/// `depwatch.diff/1`, written through a `JSONWriter` in sorted key order (the bytes
+/// `JSONSerialization` with sorted keys gave).
 enum DiffJSON {
-    static func render(_ r: DiffResult) throws -> String {
-        func value(_ text: String?) -> Any { text.map { $0 as Any } ?? NSNull() }
-        func finding(_ f: Finding) -> [String: Any] {
-            var object: [String: Any] = ["id": f.id, "aliases": f.aliases, "kind": f.kind, "severity": f.severity.rawValue,
-                                         "summary": f.summary, "package": f.package, "version": f.version,
-                                         "fixed": value(f.fixed), "ignored": f.ignored, "line": f.line.map { $0 as Any } ?? NSNull()]
-            if let url = f.url { object["url"] = url }
-            return object
+    static func render(_ r: DiffResult) -> String {
+        var w = JSONWriter(capacity: 1 << 16)
+        w.beginObject()
+        w.object("base") { w in
+            w.field("commit", r.baseCommit)
+            w.field("revision", r.base)
         }
-        let manifests: [[String: Any]] = r.manifests.map { m in
-            ["path": m.path, "moved_from": value(m.movedFrom), "status": m.status.rawValue,
-             "changes": m.changes.map { ["kind": $0.kind.rawValue, "package": $0.package, "from": value($0.from), "to": value($0.to)] },
-             "introduced": m.introduced.map(finding), "fixed": m.fixed.map(finding), "existing": m.existing.map(finding)]
+        w.object("head") { w in
+            w.field("commit", r.headCommit)
+            w.field("revision", r.head)
         }
-        let document: [String: Any] = [
-            "schema": DiffResult.schema,
-            "base": ["revision": r.base, "commit": r.baseCommit],
-            "head": ["revision": value(r.head), "commit": value(r.headCommit)],
-            "manifests": manifests,
-            "require_vetting": r.requireVetting,
-            "unvetted": r.unvetted.map { ["manifest": $0.manifest, "package": $0.package, "version": value($0.version)] },
-            "summary": ["introduced": r.manifests.flatMap(\.introduced).count, "fixed": r.manifests.flatMap(\.fixed).count,
-                        "existing": r.manifests.flatMap(\.existing).count, "failing": r.failing.count,
-                        "fail_on": r.headAudit.failOn.rawValue],
-        ]
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        w.array("manifests", r.manifests) { w, m in
+            w.beginObject()
+            w.array("changes", m.changes) { w, c in
+                w.beginObject()
+                w.field("from", c.from)
+                w.field("kind", c.kind.rawValue)
+                w.field("package", c.package)
+                w.field("to", c.to)
+                w.endObject()
+            }
+            w.array("existing", m.existing) { w, f in finding(f, &w) }
+            w.array("fixed", m.fixed) { w, f in finding(f, &w) }
+            w.array("introduced", m.introduced) { w, f in finding(f, &w) }
+            w.field("moved_from", m.movedFrom)
+            w.field("path", m.path)
+            w.field("status", m.status.rawValue)
+            w.endObject()
+        }
+        w.field("require_vetting", r.requireVetting)
+        w.field("schema", DiffResult.schema)
+        w.object("summary") { w in
+            w.field("existing", r.manifests.flatMap(\.existing).count)
+            w.field("fail_on", r.headAudit.failOn.rawValue)
+            w.field("failing", r.failing.count)
+            w.field("fixed", r.manifests.flatMap(\.fixed).count)
+            w.field("introduced", r.manifests.flatMap(\.introduced).count)
+        }
+        w.array("unvetted", r.unvetted) { w, u in
+            w.beginObject()
+            w.field("manifest", u.manifest)
+            w.field("package", u.package)
+            w.field("version", u.version)
+            w.endObject()
+        }
+        w.endObject()
+        return w.text
+    }
+
+    private static func finding(_ f: Finding, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("aliases", f.aliases)
+        w.field("fixed", f.fixed)
+        w.field("id", f.id)
+        w.field("ignored", f.ignored)
+        w.field("kind", f.kind)
+        w.field("line", f.line)
+        w.field("package", f.package)
+        w.field("severity", f.severity.rawValue)
+        w.field("summary", f.summary)
+        w.fieldIfPresent("url", f.url)
+        w.field("version", f.version)
+        w.endObject()
     }
 }

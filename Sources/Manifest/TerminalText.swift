@@ -8,34 +8,49 @@ public enum TerminalText {
     /// bidirectional controls); `allowingNewlines` keeps line feeds and tabs, for whole messages and
     /// reports whose own layout uses them. Unchanged (and not copied) when there is nothing to escape.
     public static func escape(_ text: String, allowingNewlines: Bool = false) -> String {
-        guard needsEscaping(text.utf8, allowingNewlines: allowingNewlines) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if allowingNewlines, value == 0x0A || value == 0x09 {
-                out.unicodeScalars.append(scalar)
-            } else if value < 0x20 || value == 0x7F {
-                out += "\\x" + hex(value, digits: 2)
-            } else if (0x80...0x9F).contains(value) || isBidiControl(value) {
-                out += "\\u" + hex(value, digits: 4)
-            } else {
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let first = firstUnsafe(utf8, from: 0, allowingNewlines: allowingNewlines) else { return String(decoding: utf8, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 16)
+            var runStart = 0, index = first
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index.offset]))
+                out.append(contentsOf: index.escaped.utf8)
+                runStart = index.offset + index.length
+                guard let next = firstUnsafe(utf8, from: runStart, allowingNewlines: allowingNewlines) else { break }
+                index = next
             }
-        }
-        return out
-    }
-
-    /// A quick look at the bytes: C0 and DEL are single bytes, C1 starts with 0xC2, the bidirectional
-    /// controls with 0xE2 (a false alarm costs only the slow path).
-    private static func needsEscaping(_ bytes: String.UTF8View, allowingNewlines: Bool) -> Bool {
-        bytes.contains { byte in
-            (byte < 0x20 && !(allowingNewlines && (byte == 0x0A || byte == 0x09))) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
-    private static func isBidiControl(_ value: UInt32) -> Bool {
-        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
+    /// The next character at or after `start` to escape: its offset, its length in bytes and its escape.
+    /// C0 and DEL are single bytes; C1 is 0xC2 0x80…0x9F; the bidirectional controls are U+061C (0xD8 0x9C),
+    /// U+200E/F and U+202A…E (0xE2 0x80 …), U+2066…9 (0xE2 0x81 0xA6…0xA9).
+    private static func firstUnsafe(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int,
+                                    allowingNewlines: Bool) -> (offset: Int, length: Int, escaped: String)? {
+        var i = start
+        let count = utf8.count
+        while i < count {
+            let byte = utf8[i]
+            if byte < 0x20 || byte == 0x7F {
+                if !(allowingNewlines && (byte == 0x0A || byte == 0x09)) { return (i, 1, "\\x" + hex(UInt32(byte), digits: 2)) }
+            } else if byte == 0xC2, i + 1 < count, (0x80...0x9F).contains(utf8[i + 1]) {
+                return (i, 2, "\\u" + hex(UInt32(utf8[i + 1]), digits: 4))
+            } else if byte == 0xD8, i + 1 < count, utf8[i + 1] == 0x9C {
+                return (i, 2, "\\u061c")
+            } else if byte == 0xE2, i + 2 < count {
+                let (b1, b2) = (utf8[i + 1], utf8[i + 2])
+                if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2) {
+                    return (i, 3, "\\u20" + hex(UInt32(b2) - 0x80, digits: 2))
+                }
+                if b1 == 0x81, (0xA6...0xA9).contains(b2) { return (i, 3, "\\u20" + hex(UInt32(b2) - 0x80 + 0x40, digits: 2)) }
+            }
+            i += 1
+        }
+        return nil
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {

@@ -24,9 +24,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// `depwatch.report/1` as JSON, keys sorted.
 enum ReportJSON {
     static func render(_ report: ScanReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        try StreamingJSONEncoder.encode(report)
     }
 }
 

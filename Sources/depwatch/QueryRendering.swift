@@ -1,5 +1,6 @@
 import Advisories
 import Foundation
+import Manifest
 
 /// `db query` as text.
 enum QueryTable {
@@ -62,8 +63,6 @@ enum QueryJSON {
                   confidence: answer.verdict?.confidence.rawValue, reason: answer.verdict?.reason,
                   fixed: answer.verdict?.fixedVersions)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(package: package, version: version, advisories: entries)), as: UTF8.self) + "\n"
+        return try StreamingJSONEncoder.encode(Document(package: package, version: version, advisories: entries))
     }
 }

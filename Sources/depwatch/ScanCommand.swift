@@ -2,6 +2,7 @@ import Advisories
 import ArgumentParser
 import Audit
 import Foundation
+import Manifest
 import Scan
 
 /// `--history PATH`, shared by scan, report and history.
@@ -87,9 +88,7 @@ extension Depwatch {
             if let historyStore, let run { try historyStore.finish(run, finished: finished) }
             if let output {
                 let document = ScanDocument(started: started, finished: finished, shard: shard, database: state, repositories: scans)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                try ReportOutput.emit(String(decoding: try encoder.encode(document), as: UTF8.self) + "\n", to: output)
+                try ReportOutput.emit(try StreamingJSONEncoder.encode(document), to: output)
             }
             try Self.exit(scans, failOn: failOn)
         }

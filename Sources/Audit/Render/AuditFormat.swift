@@ -8,9 +8,9 @@ public enum AuditFormat: String, Sendable, CaseIterable {
     public func render(_ result: AuditResult, color: Bool = false) throws -> String {
         switch self {
         case .table: return TableReport.render(result, color: color)
-        case .json: return try JSONReport.render(result)
+        case .json: return JSONReport.render(result)
         case .markdown: return TerminalText.escape(MarkdownReport.render(result), allowingNewlines: true)
-        case .sarif: return try SARIFReport.render(result)
+        case .sarif: return SARIFReport.render(result)
         }
     }
 }

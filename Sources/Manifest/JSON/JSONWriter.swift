@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Writes JSON as it goes, byte for byte as Foundation's `JSONEncoder` writes it with
@@ -12,16 +13,18 @@ public struct JSONWriter {
     /// What has been written.
     public private(set) var bytes: [UInt8] = []
     private var frames: [Frame] = []
+    /// Every open object's members: key and where its line starts (after the separator), for reordering;
+    /// one stack for all objects, so that an object costs no allocation of its own.
+    private var members: [(key: String, start: Int)] = []
     /// Set by `key`: the next value follows it on the same line.
     private var afterKey = false
 
     private struct Frame {
         var isObject: Bool
         var count = 0
-        var lastKey: String?
         var inOrder = true
-        /// Each member's key and where its line starts (after the separator), for reordering.
-        var members: [(key: String, start: Int)] = []
+        /// Where this object's members begin in `members`.
+        var firstMember: Int
     }
 
     /// An empty writer.
@@ -31,7 +34,9 @@ public struct JSONWriter {
 
     /// The text written, with the final line feed the reports end with.
     public var text: String {
-        String(decoding: bytes + [0x0A], as: UTF8.self)
+        var bytes = bytes
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Containers
@@ -40,13 +45,14 @@ public struct JSONWriter {
     public mutating func beginObject() {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
-        frames.append(Frame(isObject: true))
+        frames.append(Frame(isObject: true, firstMember: members.count))
     }
 
     /// Closes the innermost object.
     public mutating func endObject() {
         let frame = frames.removeLast()
         if !frame.inOrder { reorder(frame) }
+        members.removeSubrange(frame.firstMember...)
         close(frame, with: UInt8(ascii: "}"))
     }
 
@@ -54,7 +60,7 @@ public struct JSONWriter {
     public mutating func beginArray() {
         beginValue()
         bytes.append(UInt8(ascii: "["))
-        frames.append(Frame(isObject: false))
+        frames.append(Frame(isObject: false, firstMember: members.count))
     }
 
     /// Closes the innermost array.
@@ -66,9 +72,10 @@ public struct JSONWriter {
     public mutating func key(_ key: String) {
         let index = frames.count - 1
         separate()
-        if let last = frames[index].lastKey, !(last.utf8.lexicographicallyPrecedes(key.utf8)) { frames[index].inOrder = false }
-        frames[index].members.append((key, bytes.count - 2 * frames.count))
-        frames[index].lastKey = key
+        if members.count > frames[index].firstMember, !members[members.count - 1].key.utf8.lexicographicallyPrecedes(key.utf8) {
+            frames[index].inOrder = false
+        }
+        members.append((key, bytes.count - 2 * frames.count))
         appendString(key)
         bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
         afterKey = true
@@ -89,6 +96,12 @@ public struct JSONWriter {
 
     /// An integer.
     public mutating func value(_ number: Int) {
+        beginValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    /// An unsigned integer (any width).
+    public mutating func value<I: UnsignedInteger>(integer number: I) {
         beginValue()
         bytes.append(contentsOf: String(number).utf8)
     }
@@ -167,6 +180,42 @@ public struct JSONWriter {
         endArray()
     }
 
+    // MARK: Arrays written on every core
+
+    /// `"key" : [ … ]`, the elements written by `body` in chunks on every core, then joined in order: for
+    /// the arrays of thousands of records a report holds (each chunk is its own writer at this depth).
+    public mutating func array<C: RandomAccessCollection & Sendable>(
+        _ key: String, concurrently items: C, _ body: @Sendable (inout JSONWriter, C.Element) -> Void
+    ) where C.Index == Int {
+        self.key(key)
+        beginArray()
+        let chunkCount = items.count < 256 ? 1 : min(8, items.count / 128)
+        let depth = frames.count
+        var chunks = [JSONWriter](repeating: JSONWriter(capacity: 0), count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var writer = JSONWriter(elementsAtDepth: depth)
+                let lower = items.startIndex + items.count * chunk / chunkCount
+                let upper = items.startIndex + items.count * (chunk + 1) / chunkCount
+                for index in lower..<upper { body(&writer, items[index]) }
+                output[chunk] = writer
+            }
+        }
+        for chunk in chunks where chunk.frames.last!.count > 0 {
+            if frames[frames.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: chunk.bytes)
+            frames[frames.count - 1].count += chunk.frames.last!.count
+        }
+        endArray()
+    }
+
+    /// A writer for elements of an array `depth` containers deep (the array itself written elsewhere).
+    private init(elementsAtDepth depth: Int) {
+        bytes.reserveCapacity(1 << 16)
+        frames = Array(repeating: Frame(isObject: false, firstMember: 0), count: depth)
+    }
+
     // MARK: Layout
 
     /// Before a value: nothing after a key; in an array, the separator and the element's indent.
@@ -193,21 +242,25 @@ public struct JSONWriter {
     }
 
     /// Puts an object's member lines in key order: each runs from its indent to the next member's `,`.
+    /// The object's own bytes are copied out first, so that `bytes` stays uniquely referenced (slices of it
+    /// would make the replacement copy the whole document: quadratic).
     private mutating func reorder(_ frame: Frame) {
-        let end = bytes.count
+        let own = members[frame.firstMember...]
+        let start = own.first!.start, end = bytes.count
+        let region = Array(bytes[start..<end])
         var lines: [(key: String, bytes: ArraySlice<UInt8>)] = []
-        for (index, member) in frame.members.enumerated() {
-            let stop = index + 1 < frame.members.count ? frame.members[index + 1].start - 2 : end
-            lines.append((member.key, bytes[member.start..<stop]))
+        for index in own.indices {
+            let stop = index + 1 < own.endIndex ? own[index + 1].start - 2 : end
+            lines.append((own[index].key, region[(own[index].start - start)..<(stop - start)]))
         }
         lines.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         var rebuilt: [UInt8] = []
-        rebuilt.reserveCapacity(end - frame.members[0].start)
+        rebuilt.reserveCapacity(end - start)
         for (index, line) in lines.enumerated() {
             if index > 0 { rebuilt.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
             rebuilt.append(contentsOf: line.bytes)
         }
-        bytes.replaceSubrange(frame.members[0].start..<end, with: rebuilt)
+        bytes.replaceSubrange(start..<end, with: rebuilt)
     }
 
     // MARK: Strings
@@ -239,4 +292,12 @@ public struct JSONWriter {
         }
         bytes.append(UInt8(ascii: "\""))
     }
+}
+
+/// A value that writes itself (in key order) without going through `Encodable`: for the records a report
+/// holds thousands of (findings, SARIF results), where the protocol calls cost more than the bytes.
+/// `StreamingJSONEncoder` uses it wherever such a value appears inside an `Encodable` model.
+public protocol JSONWritable {
+    /// Writes the value at the writer's current position.
+    func write(to writer: inout JSONWriter)
 }

@@ -49,8 +49,6 @@ public struct DepsReport: Sendable, Encodable {
 
     /// The report as pretty-printed JSON with sorted keys (stable output), ending with a newline.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try StreamingJSONEncoder.encode(self)
     }
 }
