@@ -21,7 +21,7 @@ for round in range(rounds + 3):  # three warm-up rounds, not counted
 for command, values in zip(sys.argv[2:], times):
     v = sorted(values)
     print(f"median {statistics.median(v) * 1e3:.1f} ms (p25 {v[len(v) // 4] * 1e3:.1f}, p75 {v[3 * len(v) // 4] * 1e3:.1f}, "
-          f"min {v[0] * 1e3:.1f}) over {len(v)} interleaved runs: {command}")
+          f"min {v[0] * 1e3:.1f}) over {len(v)} interleaved runs: {command if len(command) <= 160 else command[:100] + ' … ' + command[-50:]}")
 if len(times) == 2:
     print(f"ratio of medians, second / first: {statistics.median(times[1]) / statistics.median(times[0]):.2f}")
 else:

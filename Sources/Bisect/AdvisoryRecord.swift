@@ -15,6 +15,8 @@ public struct AdvisoryRecord: Sendable {
     public var summary: String
     /// The command that judged each commit, for the advisory's details.
     public var command: String
+    /// Existing advisories of the module that already cover the same versions (OSV `related`).
+    public var related: [String] = []
 
     /// A record with the user's words.
     public init(id: String?, kind: String, summary: String, command: String) {
@@ -31,7 +33,9 @@ public struct AdvisoryRecord: Sendable {
             throw .wiring("--record needs the module path; pass --module")
         }
         let id = self.id ?? "x_DEPWATCH-\(commit.date.prefix(4))-\(commit.id.prefix(8))"
-        let semver = Self.semver(commit.version)
+        // A fix is `fixed` at the earliest release that contains it (the version users move to); its own
+        // pseudo-version stays in the GIT range's commit and in database_specific.
+        let semver = Self.semver(direction == .fix ? (commit.tag.flatMap(GoVersion.init).map(\.canonical) ?? commit.version) : commit.version)
         let (gitEvents, semverEvents): ([[String: String]], [[String: String]]) = direction == .regression
             ? ([["introduced": commit.id]], [["introduced": semver]])
             : ([["introduced": "0"], ["fixed": commit.id]], [["introduced": "0"], ["fixed": semver]])
@@ -40,7 +44,7 @@ public struct AdvisoryRecord: Sendable {
         let details = "\(summary)\n\nFound by `depwatch bisect`: \(found) commit \(commit.id) (\"\(commit.summary)\", \(commit.date))"
             + "\(commit.tag.map { ", first released in \($0)" } ?? ""), between good \(good.version) (\(good.shortID)) and bad \(bad.version) "
             + "(\(bad.shortID)), judged by `\(command)`."
-        let advisory: [String: Any] = [
+        var advisory: [String: Any] = [
             "schema_version": "1.6.0",
             "id": id,
             "modified": stamp,
@@ -56,10 +60,11 @@ public struct AdvisoryRecord: Sendable {
             ]],
             "database_specific": ["depwatch": [
                 "kind": kind,
-                "bisect": ["direction": direction.rawValue, "commit": commit.id, "good": good.id, "bad": bad.id,
-                           "earliest_tag": commit.tag ?? NSNull(), "command": command] as [String: Any],
+                "bisect": ["direction": direction.rawValue, "commit": commit.id, "pseudo_version": commit.version, "good": good.id,
+                           "bad": bad.id, "earliest_tag": commit.tag ?? NSNull(), "command": command] as [String: Any],
             ] as [String: Any]],
         ]
+        if !related.isEmpty { advisory["related"] = related }
         do {
             let json = try JSONSerialization.data(withJSONObject: advisory, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             return (id, json + Data("\n".utf8))

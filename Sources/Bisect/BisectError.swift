@@ -5,6 +5,8 @@ import Git
 public enum BisectError: Error, LocalizedError, Sendable, Equatable {
     /// A git operation failed (bad revision, unreadable repository, failed checkout).
     case git(GitError)
+    /// `--good` or `--bad` names no revision of the dependency's repository.
+    case missingRevision(flag: String, revision: String, repository: String)
     /// Neither endpoint is an ancestor of the other.
     case unrelated(good: String, bad: String)
     /// The endpoints are the same commit.
@@ -31,6 +33,9 @@ public enum BisectError: Error, LocalizedError, Sendable, Equatable {
         switch self {
         case .git(let error):
             return "git: \(error.localizedDescription)"
+        case .missingRevision(let flag, let revision, let repository):
+            return "\(flag) \(revision): no such revision in \(repository); if it is a tag or a branch of the upstream repository, "
+                + "fetch it first (git -C \(repository) fetch --tags), or give a commit id"
         case .unrelated(let good, let bad):
             return "\(good) and \(bad) are not in one line of history (neither is an ancestor of the other); pick endpoints on one branch"
         case .sameCommit(let commit):

@@ -8,8 +8,9 @@ public enum BisectReport {
         try StreamingJSONEncoder.encode(result)
     }
 
-    /// The answer, then the table of every run and the total time.
-    public static func text(_ result: BisectResult) -> String {
+    /// The answer, then the table of every run and the total time; `narrowing` is the command that bisects
+    /// the commits between a `--tags` answer and its neighbouring release.
+    public static func text(_ result: BisectResult, narrowing: String? = nil) -> String {
         var lines: [String] = []
         if let direction = result.direction, let good = result.good, let bad = result.bad {
             let what = direction == .regression ? "the first bad commit after good" : "the first good commit after bad"
@@ -18,6 +19,12 @@ public enum BisectReport {
                 + "\(result.candidates) candidate\(result.candidates == 1 ? "" : "s"), about \(result.expectedSteps) step\(result.expectedSteps == 1 ? "" : "s").")
         }
         lines += answer(result)
+        if result.unit == "release", result.status == .found, let narrowing, let commit = result.commit, let neighbour = result.neighbour {
+            lines.append("")
+            lines.append("The change is one of the commits after \(neighbour.tag ?? neighbour.version) up to \(commit.tag ?? commit.version); "
+                         + "to find the commit, bisect them:")
+            lines.append("  \(narrowing)")
+        }
         if !result.runs.isEmpty {
             lines.append("")
             lines.append("Runs:")
@@ -31,6 +38,11 @@ public enum BisectReport {
     private static func answer(_ result: BisectResult) -> [String] {
         let which = result.direction == .fix ? "First good commit (the fix)" : "First bad commit"
         switch result.status {
+        case .found where result.unit == "release":
+            guard let commit = result.commit else { return [] }
+            let which = result.direction == .fix ? "First good release" : "First bad release"
+            return ["", "\(which): \(commit.tag ?? commit.version) (\(commit.shortID))", "  \(commit.summary)", "  date     \(commit.date)",
+                    "  commit   \(commit.id)"]
         case .found:
             guard let commit = result.commit else { return [] }
             return ["", "\(which): \(commit.id)", "  \(commit.summary)", "  date     \(commit.date)",

@@ -13,6 +13,8 @@ public struct BisectRequest: Sendable {
     public var project: String?
     /// The dependency's module path (default: the `module` line of its go.mod at the bad revision, else the good one).
     public var module: String?
+    /// `--repo-url`: the dependency repository's public URL, for a recorded advisory's `GIT` range.
+    public var repositoryURL: String?
     /// The test.
     public var command: TestCommand
     /// How a run becomes a verdict.

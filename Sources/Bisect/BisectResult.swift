@@ -60,8 +60,16 @@ public struct BisectResult: Sendable, Codable, Equatable {
     public var error: String?
     /// Regression or fix.
     public var direction: Direction?
-    /// The dependency's repository: its `origin` remote's URL, else a file URL of the clone.
+    /// The dependency's repository as a URL (`RepositoryURL`: `--repo-url`, `origin`, the module path's host,
+    /// else a file URL of the clone).
     public var repository: String?
+    /// Why `repository` is only a local path, when it is (not part of the JSON).
+    public var repositoryWarning: String?
+    /// `commit`, or `release` with `--tags`.
+    public var unit = "commit"
+    /// With `--tags`: the release on the other side of the answer (the last good before a regression's
+    /// first bad release, the last bad before a fix's first good one).
+    public var neighbour: CommitInfo?
     /// The module path of the dependency, when known.
     public var module: String?
     /// The good endpoint.
@@ -86,5 +94,6 @@ public struct BisectResult: Sendable, Codable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case schema, status, error, direction, repository, module, good, bad, candidates
         case expectedSteps = "expected_steps", commit, possibleCommits = "possible_commits", steps, runs, seconds
+        case unit, neighbour = "neighbouring_release"
     }
 }

@@ -69,7 +69,7 @@ public struct Bisector: Sendable {
 
     private func bisect(_ result: inout BisectResult, scratch: ScratchDirectory) async throws {
         let history = try DependencyHistory(path: request.repository, module: request.module)
-        let good = try history.commit(request.good), bad = try history.commit(request.bad)
+        let good = try history.endpoint(request.good, flag: "--good"), bad = try history.endpoint(request.bad, flag: "--bad")
         guard good.id != bad.id else { throw BisectError.sameCommit(good.id) }
         let direction: BisectResult.Direction
         if try history.isDescendant(bad.id, of: good.id) {
@@ -88,7 +88,10 @@ public struct Bisector: Sendable {
         var search = BisectSearch(parents: candidates.parents)
         result.direction = direction
         result.module = module
-        result.repository = history.originURL() ?? URL(fileURLWithPath: request.repository).standardizedFileURL.absoluteString
+        (result.repository, result.repositoryWarning) = RepositoryURL.resolve(
+            explicit: request.repositoryURL, origin: history.originURL(), module: module,
+            clonePath: URL(fileURLWithPath: request.repository).standardizedFileURL.path)
+        result.unit = request.tagsOnly ? "release" : "commit"
         result.good = try history.describe(good)
         result.bad = try history.describe(bad)
         result.candidates = search.count
@@ -117,6 +120,7 @@ public struct Bisector: Sendable {
             case .found(let index):
                 result.status = .found
                 result.commit = try history.describe(candidates.commits[index])
+                if request.tagsOnly { result.neighbour = try history.describe(index == 0 ? old : candidates.commits[index - 1]) }
                 return
             case .ambiguous(let indices):
                 guard !indices.isEmpty else {

@@ -31,6 +31,16 @@ final class DependencyHistory: @unchecked Sendable {
         do { return try repository.commit(revision) } catch { throw .git(error) }
     }
 
+    /// The commit an endpoint flag names; a revision that does not exist says which flag and how to get it.
+    func endpoint(_ revision: String, flag: String) throws(BisectError) -> Commit {
+        do {
+            return try repository.commit(revision)
+        } catch {
+            if error.isNotFound { throw .missingRevision(flag: flag, revision: revision, repository: repository.displayPath) }
+            throw .git(error)
+        }
+    }
+
     /// Whether `descendant` has `ancestor` in its history.
     func isDescendant(_ descendant: String, of ancestor: String) throws(BisectError) -> Bool {
         do { return try repository.isDescendant(descendant, of: ancestor) } catch { throw .git(error) }

@@ -44,6 +44,9 @@ extension Depwatch {
         @Option(help: "With --record: the advisory's one-line summary.") var summary: String?
         @Option(help: "With --record: the advisory id (default x_DEPWATCH-YEAR-COMMIT).") var id: String?
         @Option(help: ArgumentHelp("With --record: where to write the advisory JSON.", valueName: "dir")) var advisoriesDir = "advisories"
+        @Option(help: ArgumentHelp("With --record: the dependency repository's public URL (default: the clone's origin, or one derived from the module path).",
+                                   valueName: "url"))
+        var repoUrl: String?
         @OptionGroup var database: DatabaseOptions
         @Argument(parsing: .postTerminator, help: ArgumentHelp("The test command, after --.", valueName: "command"))
         var command: [String] = []
@@ -67,9 +70,14 @@ extension Depwatch {
 
         func run() async throws {
             let result = await Self.bisectInterruptibly(Bisector(request()).withProgress(Self.printProgress))
-            let text = format == .json ? try BisectReport.json(result) : TerminalText.escape(BisectReport.text(result), allowingNewlines: true)
+            let text = format == .json ? try BisectReport.json(result)
+                : TerminalText.escape(BisectReport.text(result, narrowing: narrowingCommand(result)), allowingNewlines: true)
             print(text, terminator: "")
-            guard result.status == BisectResult.Status.found || result.status == BisectResult.Status.ambiguous else { throw ExitStatus.error.exitCode }
+            guard result.status == BisectResult.Status.found || result.status == BisectResult.Status.ambiguous else {
+                // The table stays on standard output; the reason goes to standard error too, where CI logs keep it.
+                Diagnostics.print(message: "depwatch: bisect \(result.status.rawValue): \(result.error ?? "no answer")")
+                throw ExitStatus.error.exitCode
+            }
             if record { try recordAdvisory(result) }
         }
 
@@ -78,6 +86,7 @@ extension Depwatch {
             request.tagsOnly = tags
             request.project = project.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             request.module = module
+            request.repositoryURL = repoUrl
             if let metric { request.judge = .metric(pattern: metric, threshold: max.map { .max($0) } ?? .min(min!)) }
             request.runs = runs
             request.timeout = timeout
@@ -101,6 +110,39 @@ extension Depwatch {
             return result
         }
 
+        /// After a `--tags` answer: this command again, without `--tags`, between the answer and its neighbouring release.
+        private func narrowingCommand(_ result: BisectResult) -> String? {
+            guard tags, let commit = result.commit, let neighbour = result.neighbour else { return nil }
+            let (goodRevision, badRevision) = result.direction == .fix ? (commit, neighbour) : (neighbour, commit)
+            var words = ["depwatch", "bisect", "--repo", repo, "--good", goodRevision.tag ?? goodRevision.id,
+                         "--bad", badRevision.tag ?? badRevision.id]
+            if let project { words += ["--project", project] }
+            if let module { words += ["--module", module] }
+            if let metric { words += ["--metric", metric] + (max.map { ["--max", BisectReport.format($0)] } ?? min.map { ["--min", BisectReport.format($0)] } ?? []) }
+            if runs != 1 { words += ["--runs", String(runs)] }
+            if let timeout { words += ["--timeout", BisectReport.format(timeout), "--on-timeout", onTimeout.rawValue] }
+            return (words + ["--"] + command).map(Self.shellQuoted).joined(separator: " ")
+        }
+
+        /// A word as a POSIX shell reads it back: bare when it is plain, else in single quotes.
+        static func shellQuoted(_ word: String) -> String {
+            let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:@%+,".unicodeScalars.contains($0) }
+            return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+
+        /// The advisories of the bisected module that already affect the bad endpoint and not the good one:
+        /// the same problem, found before.
+        private func existingAdvisories(coveringThe result: BisectResult) throws -> [String] {
+            guard let module = result.module, let good = result.good?.version, let bad = result.bad?.version else { return [] }
+            return try database.open().advisories(naming: module, family: .go).map(\.advisory)
+                .filter { $0.withdrawn == nil }
+                .filter { advisory in
+                    AdvisoryMatcher.verdict(advisory, family: .go, package: module, version: bad)?.outcome == .affected
+                        && AdvisoryMatcher.verdict(advisory, family: .go, package: module, version: good)?.outcome != .affected
+                }
+                .map(\.id).sorted()
+        }
+
         static func printProgress(_ progress: BisectProgress) {
             let value = progress.value.map { ", value \(BisectReport.format($0))" } ?? ""
             Diagnostics.print(message: "depwatch: \(progress.label): \(progress.commit.shortID) \(progress.commit.version) "
@@ -108,8 +150,15 @@ extension Depwatch {
         }
 
         private func recordAdvisory(_ result: BisectResult) throws {
-            let recorder = AdvisoryRecord(id: id, kind: kind, summary: summary ?? "", command: TestCommand(command)!.description)
+            var recorder = AdvisoryRecord(id: id, kind: kind, summary: summary ?? "", command: TestCommand(command)!.description)
+            if let warning = result.repositoryWarning { Diagnostics.print(message: "depwatch: --record: warning: \(warning)") }
             do {
+                recorder.related = try existingAdvisories(coveringThe: result).filter { $0 != id }
+                for other in recorder.related {
+                    Diagnostics.print(message: "depwatch: --record: \(other) already covers \(result.module ?? "the module") at "
+                        + "\(result.bad?.version ?? "bad") and not at \(result.good?.version ?? "good"); the new advisory names it in "
+                        + "`related`, so audit reports one finding (to update \(other) itself, pass --id \(other))")
+                }
                 let (advisoryID, json) = try recorder.advisory(for: result)
                 let path = (advisoriesDir as NSString).appendingPathComponent("\(advisoryID).json")
                 try FileManager.default.createDirectory(atPath: advisoriesDir, withIntermediateDirectories: true)

@@ -40,6 +40,7 @@ extension OSVAdvisory {
             case "published": advisory.published = try c.optionalString()
             case "withdrawn": advisory.withdrawn = try c.optionalString()
             case "aliases": advisory.aliases = try c.strings()
+            case "related": advisory.related = try c.strings()
             case "summary": advisory.summary = try c.optionalString()
             case "details": advisory.details = try c.optionalString()
             case "severity": advisory.severity = try OSVSeverity.list(&c)

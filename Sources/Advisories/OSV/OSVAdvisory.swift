@@ -11,6 +11,9 @@ public struct OSVAdvisory: Sendable, Hashable {
     public var withdrawn: String?
     /// Other ids for the same problem.
     public var aliases: [String]?
+    /// Ids of closely related problems (OSV `related`); for a curated advisory recorded over an existing
+    /// one of the same versions (`depwatch bisect --record`), the problem it repeats.
+    public var related: [String]?
     /// One line.
     public var summary: String?
     /// The long description.

@@ -92,11 +92,19 @@ struct UpgradePlanner {
         return nil
     }
 
-    /// The upgrade for the findings (alias groups, each affecting the pin).
+    /// Whether a candidate is a release (not a Go pseudo-version, which names a commit nobody tagged).
+    static func isRelease(_ candidate: Candidate) -> Bool {
+        guard case .go = candidate.parsed else { return true }
+        return GoPseudoVersion(candidate.text) == nil
+    }
+
+    /// The upgrade for the findings (alias groups, each affecting the pin): the smallest release that clears
+    /// them, else the smallest version (a pseudo-version) that does — users move to releases.
     func plan(groups: [[MatchedAdvisory]]) -> (to: String?, fixes: [String], remaining: [String]) {
         let fixableIDs = Set(advisories.filter(isFixable).map(\.id))
         let fixable = advisories.filter { fixableIDs.contains($0.id) }
-        let target = clearing(candidates(of: advisories), fixable)
+        let all = candidates(of: advisories)
+        let target = clearing(all.filter(Self.isRelease), fixable) ?? clearing(all, fixable)
         var fixed: [String] = [], remaining: [String] = []
         for group in groups {
             let id = group[0].id
