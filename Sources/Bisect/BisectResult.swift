@@ -63,7 +63,7 @@ public struct BisectResult: Sendable, Codable, Equatable {
     /// The dependency's repository as a URL (`RepositoryURL`: `--repo-url`, `origin`, the module path's host,
     /// else a file URL of the clone).
     public var repository: String?
-    /// Why `repository` is only a local path, when it is (not part of the JSON).
+    /// Why `repository` is only a local path, when it is.
     public var repositoryWarning: String?
     /// `commit`, or `release` with `--tags`.
     public var unit = "commit"
@@ -94,6 +94,6 @@ public struct BisectResult: Sendable, Codable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case schema, status, error, direction, repository, module, good, bad, candidates
         case expectedSteps = "expected_steps", commit, possibleCommits = "possible_commits", steps, runs, seconds
-        case unit, neighbour = "neighbouring_release"
+        case unit, neighbour = "neighbouring_release", repositoryWarning = "repository_warning"
     }
 }

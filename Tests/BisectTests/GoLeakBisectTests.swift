@@ -67,7 +67,9 @@ struct GoLeakBisectTests {
         let finding = try #require(audit.findings.first { $0.id == id })
         #expect(finding.package == "example.com/lfu")
         #expect(finding.kind == "leak")
-        #expect(finding.fixed == result.commit?.version)
+        // Recorded as fixed at the earliest release that contains the fix, the version users move to.
+        #expect(result.commit?.tag == "v0.5.0")
+        #expect(finding.fixed == result.commit?.tag)
     }
 
     @Test func findsTheCommitThatIntroducedTheLeak() async throws {

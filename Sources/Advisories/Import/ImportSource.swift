@@ -16,7 +16,7 @@ struct ImportSource {
         var label: String {
             switch self {
             case .file(let path): return path
-            case .archiveEntry(let archive, let index): return "\(archive.path):\(archive.entries[index].path)"
+            case .archiveEntry(let archive, let index): return "\(archive.path):\(archive.name(of: index))"
             }
         }
     }
@@ -24,27 +24,34 @@ struct ImportSource {
     /// The largest advisory depwatch reads.
     static let maximumDocumentSize = 16 << 20
 
-    /// The documents below `paths`, in a stable order, and the problems found while listing them
-    /// (archive entries refused for their names).
-    static func documents(_ paths: [String]) throws(AdvisoryStoreError) -> (documents: [Document], problems: [ImportProblem]) {
-        var documents: [Document] = []
-        var problems: [ImportProblem] = []
+    /// The documents below `paths`, in a stable order, listed on a background thread while the first ones
+    /// are read (an archive's central directory takes as long to walk as its entries take to inflate), with
+    /// the problems found while listing (archive entries refused for their names). A path that does not
+    /// exist is an error before anything is listed.
+    static func documents(_ paths: [String]) throws(AdvisoryStoreError) -> DocumentStream {
+        var kinds: [(path: String, isDirectory: Bool)] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .importSourceMissing(path: path)
             }
-            if isDirectory.boolValue {
-                documents += jsonFiles(below: path).map(Document.file)
-            } else if path.lowercased().hasSuffix(".zip") {
-                let (entries, refused) = archiveEntries(path)
-                documents += entries
-                problems += refused
-            } else {
-                documents.append(.file(path))
-            }
+            kinds.append((path, isDirectory.boolValue))
         }
-        return (documents, problems)
+        let stream = DocumentStream(), sources = kinds
+        // A thread of its own, not a queue's: readers wait on it, and must never take the thread it needs.
+        Thread {
+            for (path, isDirectory) in sources {
+                if isDirectory {
+                    stream.append(jsonFiles(below: path).map(Document.file))
+                } else if path.lowercased().hasSuffix(".zip") {
+                    listArchive(path, into: stream)
+                } else {
+                    stream.append([.file(path)])
+                }
+            }
+            stream.finish()
+        }.start()
+        return stream
     }
 
     /// The `*.json` files below `directory`, sorted, found with `readdir` (FileManager's enumerator costs
@@ -77,26 +84,28 @@ struct ImportSource {
         return files.sorted()
     }
 
-    /// The `.json` entries of an archive, from one reading of its central directory; an entry whose name
-    /// is absolute or climbs out with `..` is refused.
-    private static func archiveEntries(_ path: String) -> ([Document], [ImportProblem]) {
+    /// The `.json` entries of an archive, from one reading of its central directory, handed to `stream` a
+    /// batch at a time; an entry whose name is absolute or climbs out with `..` is refused.
+    private static func listArchive(_ path: String, into stream: DocumentStream) {
         let reader: ArchiveReader
         do {
             reader = try ArchiveReader(path: path)
         } catch {
-            return ([], [ImportProblem(path: path, message: "not a readable zip archive (\(error))")])
+            return stream.append([], problems: [ImportProblem(path: path, message: "not a readable zip archive (\(error))")])
         }
-        var documents: [Document] = []
-        var refused: [ImportProblem] = []
-        for (index, entry) in reader.entries.enumerated() {
-            if isHostile(entry.path) {
-                refused.append(ImportProblem(path: "\(path):\(entry.path)",
-                                             message: "refused: the entry's name is absolute or leaves the archive with \"..\""))
-            } else {
-                documents.append(.archiveEntry(reader, index: index))
+        reader.list { batch in
+            var documents: [Document] = []
+            var refused: [ImportProblem] = []
+            for (index, name) in batch {
+                if isHostile(name) {
+                    refused.append(ImportProblem(path: "\(path):\(name)",
+                                                 message: "refused: the entry's name is absolute or leaves the archive with \"..\""))
+                } else {
+                    documents.append(.archiveEntry(reader, index: index))
+                }
             }
+            stream.append(documents, problems: refused)
         }
-        return (documents, refused)
     }
 
     /// Whether an archive entry's name is absolute or has a `..` component.
@@ -121,37 +130,107 @@ struct ImportSource {
     }
 }
 
-/// One zip archive for a whole import: its central directory read once (the `.json` file entries, sorted
-/// by name as a folder's files are), each entry inflated from its own offset, on every core (each thread
-/// through a handle of its own, kept for the next entry). Looking entries up by name instead
+/// The documents of one import as the background listing finds them: batches are handed out in order,
+/// each once it is listed (or the listing has ended), so reading starts before listing ends.
+final class DocumentStream: @unchecked Sendable {
+    private var documents: [ImportSource.Document] = []
+    private var problems: [ImportProblem] = []
+    private var finished = false
+    private let condition = NSCondition()
+
+    /// Adds listed documents (and problems met while listing them).
+    func append(_ more: [ImportSource.Document], problems more_: [ImportProblem] = []) {
+        condition.lock()
+        documents += more
+        problems += more_
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Marks the listing complete.
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Batch `index` of `size` documents, waiting until it is listed; `nil` past the end.
+    func batch(_ index: Int, size: Int) -> ArraySlice<ImportSource.Document>? {
+        condition.lock()
+        defer { condition.unlock() }
+        let start = index * size
+        while !finished, documents.count < start + size { condition.wait() }
+        guard start < documents.count else { return nil }
+        return documents[start..<min(start + size, documents.count)]
+    }
+
+    /// Every document and listing problem, once the listing has ended.
+    func all() -> (documents: Int, problems: [ImportProblem]) {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+        return (documents.count, problems)
+    }
+}
+
+/// One zip archive for a whole import: its central directory walked once, in its own order, handing out
+/// the `.json` file entries as they are found; each entry inflated from its own offset, on every core (each
+/// thread through a handle of its own, kept for the next entry). Looking entries up by name instead
 /// (ZIPFoundation's subscript walks the central directory) made importing osv.dev's `all.zip` quadratic:
 /// 41 s for 4,326 entries.
 final class ArchiveReader: @unchecked Sendable {
     /// The archive's path, as given.
     let path: String
-    /// The `.json` file entries with their paths (ZIPFoundation decodes `Entry.path` anew on every use),
-    /// sorted by path.
-    let entries: [(path: String, entry: Entry)]
+    /// The `.json` file entries found so far, with their paths (ZIPFoundation decodes `Entry.path` anew on
+    /// every use).
+    private var entries: [(path: String, entry: Entry)] = []
     private var idle: [Archive]
     private let lock = NSLock()
-    /// The archive's bytes, mapped: handles over memory read without a system call per seek (entries are
-    /// small, and each `extract` seeks twice), measured 1.9× → …× the folder route.
+    /// The archive's bytes, mapped: handles over memory read without a system call per seek (each entry is
+    /// small, and reading one seeks twice).
     private let mapped: Data
 
     init(path: String) throws {
         self.path = path
         mapped = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        let archive = try Archive(data: mapped, accessMode: .read, pathEncoding: nil)
-        entries = archive.lazy.filter { $0.type == .file }.map { (path: $0.path, entry: $0) }
-            .filter { $0.path.hasSuffix(".json") }.sorted { $0.path < $1.path }
-        idle = [archive]
+        idle = [try Archive(data: mapped, accessMode: .read, pathEncoding: nil)]
+    }
+
+    /// Walks the central directory, calling `found` with each batch of `.json` file entries (index, path).
+    func list(batch size: Int = 512, _ found: ([(index: Int, path: String)]) -> Void) {
+        guard let archive = try? checkOut() else { return }
+        defer { checkIn(archive) }
+        var batch: [(index: Int, path: String)] = []
+        for entry in archive {
+            // Only the name is looked at (`Entry.type` decodes it again): a directory's ends in `/`, and a
+            // symbolic link named `.json` is read as what it holds, a path, which is no advisory.
+            let name = entry.path
+            guard name.hasSuffix(".json") else { continue }
+            lock.lock()
+            entries.append((name, entry))
+            let index = entries.count - 1
+            lock.unlock()
+            batch.append((index, name))
+            if batch.count == size { found(batch); batch.removeAll(keepingCapacity: true) }
+        }
+        if !batch.isEmpty { found(batch) }
+    }
+
+    /// Entry `index`'s path.
+    func name(of index: Int) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[index].path
     }
 
     /// Entry `index`'s bytes, inflated and checked against its CRC-32; an entry that inflates past
     /// `limit` bytes is stopped there, whatever its header claims. Safe to call from several threads.
     func bytes(of index: Int, limit: Int) -> Result<[UInt8], ImportProblem> {
         struct TooLarge: Error {}
+        lock.lock()
         let (name, entry) = entries[index]
+        lock.unlock()
         func problem(_ message: String) -> Result<[UInt8], ImportProblem> { .failure(ImportProblem(path: "\(path):\(name)", message: message)) }
         guard entry.uncompressedSize <= UInt64(limit) else { return problem("entry is over \(limit >> 20) MiB") }
         var bytes: [UInt8] = []

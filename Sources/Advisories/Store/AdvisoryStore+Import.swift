@@ -28,18 +28,18 @@ extension AdvisoryStore {
     /// database intact. An invalid document is reported and skipped, or with `strict` stops the import.
     @discardableResult
     public func importAdvisories(from paths: [String], strict: Bool = false) throws(AdvisoryStoreError) -> ImportReport {
-        let (documents, refused) = try ImportSource.documents(paths)
-        if strict, let first = refused.first { throw .invalidAdvisory(first) }
+        let documents = try ImportSource.documents(paths)
         let started = Date()
         let source = paths.joined(separator: " ")
         do {
             return try pool.write { db in
-                var report = ImportReport(source: source, documents: documents.count + refused.count, problems: refused)
+                var report = ImportReport(source: source)
                 var writer = try RecordWriter(db, source: source, curated: false)
-                // Batch k+1 is read and scanned on the other cores while batch k is written.
+                // Batch k+1 is read and scanned on the other cores while batch k is written (and while the
+                // listing goes on, for an archive).
                 var pending = Self.scanInBackground(documents, batch: 0)
-                for index in 0..<(documents.count + Self.batchSize - 1) / Self.batchSize {
-                    let results = pending.wait()
+                for index in 0... {
+                    guard let results = pending.wait() else { break }
                     pending = Self.scanInBackground(documents, batch: index + 1)
                     for result in results {
                         switch result {
@@ -51,6 +51,10 @@ extension AdvisoryStore {
                         }
                     }
                 }
+                let (listed, refused) = documents.all()
+                if strict, let first = refused.first { throw AdvisoryStoreError.invalidAdvisory(first) }
+                report.documents = listed + refused.count
+                report.problems = refused + report.problems
                 try db.execute(sql: """
                     INSERT INTO import_run (source, started_at, finished_at, files, inserted, updated, unchanged, older, invalid)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,11 +69,9 @@ extension AdvisoryStore {
         }
     }
 
-    /// Scans batch number `batch` of `documents` on a background queue.
-    static func scanInBackground(_ documents: [ImportSource.Document], batch: Int) -> PendingScan {
-        let start = batch * batchSize
-        let slice = documents[min(start, documents.count)..<min(start + batchSize, documents.count)]
-        return PendingScan { scan(slice) }
+    /// Scans batch number `batch` of `documents` on a background queue (`nil` results past the end).
+    static func scanInBackground(_ documents: DocumentStream, batch: Int) -> PendingScan {
+        PendingScan { documents.batch(batch, size: batchSize).map(scan) }
     }
 
     /// Reads and scans a batch, on every core.
@@ -102,14 +104,14 @@ extension AdvisoryStore {
 /// A scan running on a background queue.
 final class PendingScan: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var results: [Result<AdvisoryRecord, ImportProblem>] = []
+    private var results: [Result<AdvisoryRecord, ImportProblem>]?
 
-    init(_ work: @escaping @Sendable () -> [Result<AdvisoryRecord, ImportProblem>]) {
+    init(_ work: @escaping @Sendable () -> [Result<AdvisoryRecord, ImportProblem>]?) {
         DispatchQueue.global().async(group: group) { self.results = work() }
     }
 
-    /// The results, once the scan is done.
-    func wait() -> [Result<AdvisoryRecord, ImportProblem>] {
+    /// The results, once the scan is done; `nil` when the batch lay past the last document.
+    func wait() -> [Result<AdvisoryRecord, ImportProblem>]? {
         group.wait()
         return results
     }
