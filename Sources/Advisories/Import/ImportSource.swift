@@ -187,14 +187,10 @@ final class ArchiveReader: @unchecked Sendable {
     private var entries: [(path: String, entry: Entry)] = []
     private var idle: [Archive]
     private let lock = NSLock()
-    /// The archive's bytes, mapped: handles over memory read without a system call per seek (each entry is
-    /// small, and reading one seeks twice).
-    private let mapped: Data
 
     init(path: String) throws {
         self.path = path
-        mapped = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        idle = [try Archive(data: mapped, accessMode: .read, pathEncoding: nil)]
+        idle = [try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)]
     }
 
     /// Walks the central directory, calling `found` with each batch of `.json` file entries (index, path).
@@ -263,7 +259,7 @@ final class ArchiveReader: @unchecked Sendable {
         lock.lock()
         let archive = idle.popLast()
         lock.unlock()
-        return try archive ?? Archive(data: mapped, accessMode: .read, pathEncoding: nil)
+        return try archive ?? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)
     }
 
     private func checkIn(_ archive: Archive) {
