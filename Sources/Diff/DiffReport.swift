@@ -133,7 +133,7 @@ enum DiffJSON {
             w.endObject()
         }
         w.endObject()
-        return w.text
+        return w.finish()
     }
 
     private static func finding(_ f: Finding, _ w: inout JSONWriter) {

@@ -136,11 +136,16 @@ final class DocumentStream: @unchecked Sendable {
     private var documents: [ImportSource.Document] = []
     private var problems: [ImportProblem] = []
     private var finished = false
+    /// Where the last batch handed out starts: the listing waits when it is this many ahead, so that an
+    /// archive's entries are not all held at once (memory stays flat however many there are).
+    private var handedOut = 0
+    private static let ahead = 4 * 512
     private let condition = NSCondition()
 
-    /// Adds listed documents (and problems met while listing them).
+    /// Adds listed documents (and problems met while listing them), once the readers are close enough.
     func append(_ more: [ImportSource.Document], problems more_: [ImportProblem] = []) {
         condition.lock()
+        while documents.count - handedOut > Self.ahead { condition.wait() }
         documents += more
         problems += more_
         condition.broadcast()
@@ -160,6 +165,8 @@ final class DocumentStream: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let start = index * size
+        handedOut = max(handedOut, start)
+        condition.broadcast()
         while !finished, documents.count < start + size { condition.wait() }
         guard start < documents.count else { return nil }
         return documents[start..<min(start + size, documents.count)]
@@ -183,8 +190,8 @@ final class ArchiveReader: @unchecked Sendable {
     /// The archive's path, as given.
     let path: String
     /// The `.json` file entries found so far, with their paths (ZIPFoundation decodes `Entry.path` anew on
-    /// every use).
-    private var entries: [(path: String, entry: Entry)] = []
+    /// every use); an entry is dropped once it is read (ZIPFoundation's are large), its path kept for messages.
+    private var entries: [(path: String, entry: Entry?)] = []
     private var idle: [Archive]
     private let lock = NSLock()
 
@@ -225,9 +232,11 @@ final class ArchiveReader: @unchecked Sendable {
     func bytes(of index: Int, limit: Int) -> Result<[UInt8], ImportProblem> {
         struct TooLarge: Error {}
         lock.lock()
-        let (name, entry) = entries[index]
+        let (name, listed) = entries[index]
+        entries[index].entry = nil
         lock.unlock()
         func problem(_ message: String) -> Result<[UInt8], ImportProblem> { .failure(ImportProblem(path: "\(path):\(name)", message: message)) }
+        guard let entry = listed else { return problem("the entry was read already") }
         guard entry.uncompressedSize <= UInt64(limit) else { return problem("entry is over \(limit >> 20) MiB") }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))

@@ -104,7 +104,11 @@ struct UpgradePlanner {
         let fixableIDs = Set(advisories.filter(isFixable).map(\.id))
         let fixable = advisories.filter { fixableIDs.contains($0.id) }
         let all = candidates(of: advisories)
-        let target = clearing(all.filter(Self.isRelease), fixable) ?? clearing(all, fixable)
+        // Only when the smallest clearing version is a pseudo-version is a release looked for (above it).
+        var target = clearing(all, fixable)
+        if let found = target, !Self.isRelease(found) {
+            target = clearing(all.filter { found.parsed < $0.parsed && Self.isRelease($0) }, fixable) ?? found
+        }
         var fixed: [String] = [], remaining: [String] = []
         for group in groups {
             let id = group[0].id

@@ -51,7 +51,7 @@ enum JSONReport {
         }
         w.array("warnings", result.warnings) { w, e in problem(e, column: nil, &w) }
         w.endObject()
-        return w.text
+        return w.finish()
     }
 
     /// An error (with its column, `null` when it has none) or a warning (without one).

@@ -35,7 +35,7 @@ enum SARIFReport {
         w.endArray()
         w.field("version", "2.1.0")
         w.endObject()
-        return w.text
+        return w.finish()
     }
 
     /// `{"markdown": …, "text": …}`, `markdown` only when there is one.

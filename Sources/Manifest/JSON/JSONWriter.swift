@@ -34,7 +34,13 @@ public struct JSONWriter {
 
     /// The text written, with the final line feed the reports end with.
     public var text: String {
-        var bytes = bytes
+        var copy = self
+        return copy.finish()
+    }
+
+    /// The text written, with the final line feed, without copying the bytes first (the writer is left
+    /// holding that line feed).
+    public mutating func finish() -> String {
         bytes.append(0x0A)
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -11,7 +11,7 @@ public enum StreamingJSONEncoder {
         let sink = Sink()
         let encoder = ValueEncoder(sink: sink, codingPath: [])
         try encoder.encode(value)
-        return sink.writer.text
+        return sink.writer.finish()
     }
 
     /// The writer, shared by every encoder of one document.
