@@ -86,14 +86,14 @@ import Testing
 
 /// Advisory ids become file names on export: one that is not a plain file name is refused at import.
 @Suite struct HostileAdvisoryIDTests {
+    /// An OSV advisory for `example.com/hostile` (fixed at 1.2.0) with the given id and summary, as JSON.
     static func advisory(id: String, summary: String = "a leak") -> String {
-        let quoted = String(decoding: try! JSONSerialization.data(withJSONObject: [id, summary], options: [.fragmentsAllowed]), as: UTF8.self)
-        let parts = quoted.dropFirst().dropLast().split(separator: ",", maxSplits: 1).map(String.init)
-        return """
-        {"schema_version": "1.3.1", "id": \(parts[0]), "modified": "2024-01-01T00:00:00Z", "summary": \(parts[1]),
-         "affected": [{"package": {"ecosystem": "Go", "name": "example.com/hostile"},
-                       "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.2.0"}]}]}]}
-        """
+        let document: [String: Any] = [
+            "schema_version": "1.3.1", "id": id, "modified": "2024-01-01T00:00:00Z", "summary": summary,
+            "affected": [["package": ["ecosystem": "Go", "name": "example.com/hostile"],
+                          "ranges": [["type": "SEMVER", "events": [["introduced": "0"], ["fixed": "1.2.0"]]]]]],
+        ]
+        return String(decoding: try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]), as: UTF8.self)
     }
 
     @Test(arguments: ["x_DEPWATCH-/../../escape", "../x_DEPWATCH-1", "x_DEPWATCH-a/b", ".x_DEPWATCH-hidden", "x_DEPWATCH-\u{1B}[2J"])
