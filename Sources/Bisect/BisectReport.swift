@@ -19,7 +19,7 @@ public enum BisectReport {
                 + "\(result.candidates) candidate\(result.candidates == 1 ? "" : "s"), about \(result.expectedSteps) step\(result.expectedSteps == 1 ? "" : "s").")
         }
         lines += answer(result)
-        if result.unit == "release", result.status == .found, let narrowing, let commit = result.commit, let neighbour = result.neighbour {
+        if result.unit == .release, result.status == .found, let narrowing, let commit = result.commit, let neighbour = result.neighbour {
             lines.append("")
             lines.append("The change is one of the commits after \(neighbour.tag ?? neighbour.version) up to \(commit.tag ?? commit.version); "
                          + "to find the commit, bisect them:")
@@ -38,7 +38,7 @@ public enum BisectReport {
     private static func answer(_ result: BisectResult) -> [String] {
         let which = result.direction == .fix ? "First good commit (the fix)" : "First bad commit"
         switch result.status {
-        case .found where result.unit == "release":
+        case .found where result.unit == .release:
             guard let commit = result.commit else { return [] }
             let which = result.direction == .fix ? "First good release" : "First bad release"
             return ["", "\(which): \(commit.tag ?? commit.version) (\(commit.shortID))", "  \(commit.summary)", "  date     \(commit.date)",

@@ -65,8 +65,16 @@ public struct BisectResult: Sendable, Codable, Equatable {
     public var repository: String?
     /// Why `repository` is only a local path, when it is.
     public var repositoryWarning: String?
+    /// What the candidates were.
+    public enum Unit: String, Sendable, Codable {
+        /// Every commit between the endpoints.
+        case commit
+        /// Release tags only (`--tags`).
+        case release
+    }
+
     /// `commit`, or `release` with `--tags`.
-    public var unit = "commit"
+    public var unit = Unit.commit
     /// With `--tags`: the release on the other side of the answer (the last good before a regression's
     /// first bad release, the last bad before a fix's first good one).
     public var neighbour: CommitInfo?

@@ -91,7 +91,7 @@ public struct Bisector: Sendable {
         (result.repository, result.repositoryWarning) = RepositoryURL.resolve(
             explicit: request.repositoryURL, origin: history.originURL(), module: module,
             clonePath: URL(fileURLWithPath: request.repository).standardizedFileURL.path)
-        result.unit = request.tagsOnly ? "release" : "commit"
+        result.unit = request.tagsOnly ? .release : .commit
         result.good = try history.describe(good)
         result.bad = try history.describe(bad)
         result.candidates = search.count

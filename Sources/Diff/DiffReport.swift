@@ -1,6 +1,6 @@
-import Manifest
 import Audit
 import Foundation
+import Manifest
 
 /// The renderings of a diff.
 public enum DiffFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
-import Manifest
 import Foundation
+import Manifest
 
 /// The formats of `depwatch report`.
 public enum ReportFormat: String, Sendable, CaseIterable {

@@ -132,9 +132,9 @@ extension Depwatch {
 
         /// The advisories of the bisected module that already affect the bad endpoint and not the good one:
         /// the same problem, found before.
-        private func existingAdvisories(coveringThe result: BisectResult) throws -> [String] {
+        private func existingAdvisories(coveringThe result: BisectResult, in store: AdvisoryStore) throws -> [String] {
             guard let module = result.module, let good = result.good?.version, let bad = result.bad?.version else { return [] }
-            return try database.open().advisories(naming: module, family: .go).map(\.advisory)
+            return try store.advisories(naming: module, family: .go).map(\.advisory)
                 .filter { $0.withdrawn == nil }
                 .filter { advisory in
                     AdvisoryMatcher.verdict(advisory, family: .go, package: module, version: bad)?.outcome == .affected
@@ -153,7 +153,8 @@ extension Depwatch {
             var recorder = AdvisoryRecord(id: id, kind: kind, summary: summary ?? "", command: TestCommand(command)!.description)
             if let warning = result.repositoryWarning { Diagnostics.print(message: "depwatch: --record: warning: \(warning)") }
             do {
-                recorder.related = try existingAdvisories(coveringThe: result).filter { $0 != id }
+                let store = try database.open()
+                recorder.related = try existingAdvisories(coveringThe: result, in: store).filter { $0 != id }
                 for other in recorder.related {
                     Diagnostics.print(message: "depwatch: --record: \(other) already covers \(result.module ?? "the module") at "
                         + "\(result.bad?.version ?? "bad") and not at \(result.good?.version ?? "good"); the new advisory names it in "
@@ -163,7 +164,6 @@ extension Depwatch {
                 let path = (advisoriesDir as NSString).appendingPathComponent("\(advisoryID).json")
                 try FileManager.default.createDirectory(atPath: advisoriesDir, withIntermediateDirectories: true)
                 try ReportFile.write(String(decoding: json, as: UTF8.self), to: path)
-                let store = try database.open()
                 _ = try store.importAdvisories(from: [path], strict: true)
                 Diagnostics.print(message: "depwatch: recorded \(advisoryID) in \(path) and in the database \(store.path); review and commit it")
             } catch {

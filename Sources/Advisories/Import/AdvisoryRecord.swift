@@ -73,7 +73,8 @@ enum OSVRecordScanner {
         mutating func read(_ key: String, _ c: inout JSONCursor) throws(JSONCursor.Failure) {
             switch key {
             case "id":
-                idOffset = (try? c.peek()).map { _ in c.index } ?? c.index
+                _ = try c.peek()   // past the whitespace: where the id's string starts, for its error
+                idOffset = c.index
                 id = try c.string()
             case "modified": modified = try c.string()
             case "published": published = try c.optionalString()

@@ -143,11 +143,11 @@ final class DocumentStream: @unchecked Sendable {
     private let condition = NSCondition()
 
     /// Adds listed documents (and problems met while listing them), once the readers are close enough.
-    func append(_ more: [ImportSource.Document], problems more_: [ImportProblem] = []) {
+    func append(_ listed: [ImportSource.Document], problems refused: [ImportProblem] = []) {
         condition.lock()
         while documents.count - handedOut > Self.ahead { condition.wait() }
-        documents += more
-        problems += more_
+        documents += listed
+        problems += refused
         condition.broadcast()
         condition.unlock()
     }
@@ -243,12 +243,9 @@ final class ArchiveReader: @unchecked Sendable {
         do {
             let archive = try checkOut()
             defer { checkIn(archive) }
-            // ZIPFoundation allocates an input and an output buffer of `bufferSize` per round: one round of the
-            // entry's own size is the least work (its default of 16 KiB is several rounds or bytes for nothing).
-            let bufferSize = Int(min(max(entry.uncompressedSize, entry.compressedSize) + 64, 1 << 20))
             // The CRC-32 is checked here with zlib's: ZIPFoundation's own on Linux (a byte-at-a-time table in
             // Swift) was a third of the import's time.
-            _ = try archive.extract(entry, bufferSize: bufferSize, skipCRC32: true) { chunk in
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
                 guard bytes.count + chunk.count <= limit else { throw TooLarge() }
                 chunk.withUnsafeBytes { bytes.append(contentsOf: $0) }   // not Data's byte-by-byte iterator
             }

@@ -1,4 +1,5 @@
 import Manifest
+
 /// The renderings of an audit result, one file each.
 public enum AuditFormat: String, Sendable, CaseIterable {
     case table, json, markdown, sarif

@@ -1,6 +1,6 @@
-import Manifest
 import Advisories
 import Dispatch
+import Manifest
 
 /// The audit for people: grouped by manifest, most severe first, the upgrade commands at the end, one
 /// summary line. Colour only when asked (on a terminal, without NO_COLOR). Every text that comes from a

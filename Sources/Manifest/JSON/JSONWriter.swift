@@ -299,11 +299,3 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 }
-
-/// A value that writes itself (in key order) without going through `Encodable`: for the records a report
-/// holds thousands of (findings, SARIF results), where the protocol calls cost more than the bytes.
-/// `StreamingJSONEncoder` uses it wherever such a value appears inside an `Encodable` model.
-public protocol JSONWritable {
-    /// Writes the value at the writer's current position.
-    func write(to writer: inout JSONWriter)
-}

@@ -41,7 +41,6 @@ public enum StreamingJSONEncoder {
             case let number as Int: sink.writer.value(number)
             case let flag as Bool: sink.writer.value(flag)
             case let number as Double: sink.writer.value(number)
-            case let writable as any JSONWritable: writable.write(to: &sink.writer)
             default:
                 let child = ValueEncoder(sink: sink, codingPath: codingPath)
                 try value.encode(to: child)
