@@ -3,18 +3,39 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// An advisory as stored: the decoded OSV entry and what the store knows of it.
-public struct StoredAdvisory: Sendable, Hashable {
+/// An advisory as stored: the decoded OSV entry and what the store knows of it. A class, immutable: an
+/// audit hands the same advisory to every package and manifest that it names, and copying the entry's
+/// many fields (a retain each) showed in profiles of the read.
+public final class StoredAdvisory: Sendable, Hashable {
     /// The OSV entry.
-    public var advisory: OSVAdvisory
+    public let advisory: OSVAdvisory
     /// What kind of problem it records.
-    public var kind: AdvisoryKind
+    public let kind: AdvisoryKind
     /// How bad it is.
-    public var severity: Severity
+    public let severity: Severity
     /// Where it came from: `curated`, or the paths of the import that stored it.
-    public var source: String
+    public let source: String
     /// Whether it is one of depwatch's curated advisories.
-    public var curated: Bool
+    public let curated: Bool
+
+    /// An advisory with what the store knows of it.
+    public init(advisory: OSVAdvisory, kind: AdvisoryKind, severity: Severity, source: String, curated: Bool) {
+        (self.advisory, self.kind, self.severity, self.source, self.curated) = (advisory, kind, severity, source, curated)
+    }
+
+    /// Equal when every field is.
+    public static func == (a: StoredAdvisory, b: StoredAdvisory) -> Bool {
+        a === b || (a.advisory == b.advisory && a.kind == b.kind && a.severity == b.severity && a.source == b.source && a.curated == b.curated)
+    }
+
+    /// Hashes every field, as `==` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(advisory)
+        hasher.combine(kind)
+        hasher.combine(severity)
+        hasher.combine(source)
+        hasher.combine(curated)
+    }
 }
 
 /// One advisory naming a package, and (when a version was asked about) whether it affects that version.
@@ -76,8 +97,9 @@ extension AdvisoryStore {
             }
             return (idsByPackage, rows)
         }
-        // Decoding is independent per advisory: on every core.
-        let ordered = Array(rows.values)
+        // Decoding is independent per advisory: on every core, in id order, so that each package's list
+        // is its row ids put in that order (sorting the decoded advisories moved and copied large values).
+        let ordered = rows.values.sorted { $0.id < $1.id }
         var results = [StoredAdvisory?](repeating: nil, count: ordered.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -89,13 +111,12 @@ extension AdvisoryStore {
                                                curated: row.curated)
             }
         }
-        var decoded: [Int64: StoredAdvisory] = [:]
-        for (row, stored) in zip(ordered, results) {
-            guard let stored else { throw .database(path: path, reason: "stored advisory \(row.id) no longer decodes; re-import it") }
-            decoded[row.rowid] = stored
+        if let failed = results.firstIndex(where: { $0 == nil }) {
+            throw .database(path: path, reason: "stored advisory \(ordered[failed].id) no longer decodes; re-import it")
         }
+        let rank = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.rowid, $0) })
         return idsByPackage.mapValues { ids in
-            ids.compactMap { decoded[$0] }.sorted { $0.advisory.id < $1.advisory.id }
+            ids.compactMap { rank[$0] }.sorted().map { results[$0]! }
         }
     }
 

@@ -37,13 +37,18 @@ final class AdvisoryCache {
     /// Reads the advisories of many packages at once.
     func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
         // Deduplicated first: a tree names each package many times.
-        let known = cache[family] ?? [:]
+        var known = cache.removeValue(forKey: family) ?? [:]
+        defer { cache[family] = known }
         let missing = Set(packages).filter { known[$0] == nil }
         guard !missing.isEmpty else { return }
+        known.reserveCapacity(known.count + missing.count)
         // Most packages have no advisory: only the others have anything to compile.
         let read = try store.advisories(naming: Array(missing), family: family)
-        for (package, stored) in read where stored.isEmpty { cache[family, default: [:]][package] = [] }
-        let fetched = read.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
+        var withAdvisories: [(package: String, stored: [StoredAdvisory])] = []
+        for (package, stored) in read {
+            if stored.isEmpty { known[package] = [] } else { withAdvisories.append((package, stored)) }
+        }
+        let fetched = withAdvisories
         // Compiling each package's ranges is independent per package: on every core.
         var compiled = [[MatchedAdvisory]](repeating: [], count: fetched.count)
         compiled.withUnsafeMutableBufferPointer { buffer in
@@ -57,8 +62,8 @@ final class AdvisoryCache {
                 }
             }
         }
-        for ((package, _), matched) in zip(fetched, compiled) {
-            cache[family, default: [:]][package] = matched
+        for (fetched, matched) in zip(fetched, compiled) {
+            known[fetched.package] = matched
         }
     }
 

@@ -27,7 +27,8 @@ public struct InventoryLoader {
         var workspaces = found.filter { $0.kind == .goWork }.map { Self.readWorkspace($0.path) }
         let members = Set(workspaces.flatMap(\.members))
         let goMods = Array(Set(found.filter { $0.kind == .goMod }.map(\.path)).union(members))
-        let read = Self.readInParallel(goMods, members: members)
+        let resolvedFiles = found.filter { $0.kind == .packageResolved }.map(\.path)
+        let (read, resolved) = Self.readInParallel(goMods, members: members, packageResolved: resolvedFiles)
         for index in workspaces.indices {
             workspaces[index].complete { path in if case .parsed(.success(let parsed))? = read[path] { parsed.file.module } else { nil } }
             for member in workspaces[index].members where workspaceOf[member] == nil { workspaceOf[member] = workspaces[index].context }
@@ -42,7 +43,7 @@ public struct InventoryLoader {
         for manifest in found {
             switch manifest.kind {
             case .goMod: loadGoMod(manifest.path)
-            case .packageResolved: loadPackageResolved(manifest.path)
+            case .packageResolved: add(resolved[manifest.path])
             case .goWork: break
             }
         }
@@ -178,17 +179,32 @@ public struct InventoryLoader {
         case parsed(Result<ParsedGoModule, ManifestError>)
     }
 
-    /// Reads and parses go.mod files (with their go.sum) on every core, resolving all but `members`.
-    static func readInParallel(_ paths: [String], members: Set<String>) -> [String: GoModRead] {
-        var results = [GoModRead?](repeating: nil, count: paths.count)
+    /// Reads and parses go.mod files (with their go.sum) and Package.resolved files on every core, in one
+    /// pass (the Package.resolved files, read after the Go pass, were a serial tail of the load), resolving
+    /// every go.mod but the workspace `members`.
+    static func readInParallel(_ goMods: [String], members: Set<String>, packageResolved: [String])
+        -> (goMods: [String: GoModRead], packageResolved: [String: Result<ManifestInventory, ManifestError>]) {
+        enum Read { case goMod(GoModRead), packageResolved(Result<ManifestInventory, ManifestError>) }
+        let paths = goMods + packageResolved
+        var results = [Read?](repeating: nil, count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                let parsed = parseGoModule(paths[index])
-                output[index] = members.contains(paths[index]) ? .parsed(parsed) : .loaded(parsed.map { resolve($0, workspace: nil) })
+                let path = paths[index]
+                guard index < goMods.count else { return output[index] = .packageResolved(readPackageResolved(path)) }
+                let parsed = parseGoModule(path)
+                output[index] = .goMod(members.contains(path) ? .parsed(parsed) : .loaded(parsed.map { resolve($0, workspace: nil) }))
             }
         }
-        return Dictionary(uniqueKeysWithValues: zip(paths, results.map { $0! }))
+        var goModReads: [String: GoModRead] = [:]
+        var resolvedReads: [String: Result<ManifestInventory, ManifestError>] = [:]
+        for (path, read) in zip(paths, results) {
+            switch read! {
+            case .goMod(let read): goModReads[path] = read
+            case .packageResolved(let read): resolvedReads[path] = read
+            }
+        }
+        return (goModReads, resolvedReads)
     }
 
     /// Checks a go.sum-format file when it exists (a go.work.sum lists nothing the inventory uses).
@@ -197,14 +213,22 @@ public struct InventoryLoader {
         try GoSumParser.validate(utf8: ManifestFile.utf8(path), path: path)
     }
 
-    private mutating func loadPackageResolved(_ path: String) {
-        do {
+    private static func readPackageResolved(_ path: String) -> Result<ManifestInventory, ManifestError> {
+        do throws(ManifestError) {
             let file = try PackageResolvedParser.parse(ManifestFile.read(path), path: path)
             let packageSwift = PathName.join(PathName.directory(of: path), "Package.swift")
             let direct = (try? ManifestFile.read(packageSwift)).map(PackageSwiftDeclarations.packages(in:))
-            inventory.manifests.append(SwiftPins.inventory(file, path: path, directPackages: direct))
+            return .success(SwiftPins.inventory(file, path: path, directPackages: direct))
         } catch {
-            inventory.errors += error.diagnostics
+            return .failure(error)
+        }
+    }
+
+    private mutating func add(_ packageResolved: Result<ManifestInventory, ManifestError>?) {
+        switch packageResolved {
+        case .success(let manifest)?: inventory.manifests.append(manifest)
+        case .failure(let error)?: inventory.errors += error.diagnostics
+        case nil: break
         }
     }
 }
