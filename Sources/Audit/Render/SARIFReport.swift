@@ -1,7 +1,6 @@
 import Advisories
 import Foundation
 import Manifest
-import Manifest
 
 /// SARIF 2.1.0 for code-scanning dashboards (GitHub's among them): one rule per advisory, one result per
 /// finding at its manifest line, fingerprints that do not change between runs (advisory, package,
@@ -13,6 +12,13 @@ enum SARIFReport {
         var rules: [String: Finding] = [:]
         for finding in result.findings where rules[finding.id] == nil { rules[finding.id] = finding }
         let root = result.roots.first
+        // The first upgrade of each manifest and package, looked up per rule (a search of the list for
+        // each of hundreds of rules showed in profiles).
+        var upgrades: [UpgradeKey: Upgrade] = [:]
+        for upgrade in result.upgrades where upgrades[UpgradeKey(upgrade.manifest, upgrade.package)] == nil {
+            upgrades[UpgradeKey(upgrade.manifest, upgrade.package)] = upgrade
+        }
+        let ruleFindings = rules.keys.sorted().map { rules[$0]! }
         var w = JSONWriter(capacity: result.findings.count * 900 + rules.count * 700 + 4096)
         w.beginObject()
         w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -24,9 +30,8 @@ enum SARIFReport {
             w.object("driver") { w in
                 w.field("informationUri", "https://github.com/bluele/gcache/issues/71")
                 w.field("name", "depwatch")
-                w.array("rules", rules.keys.sorted()) { w, id in
-                    let finding = rules[id]!
-                    rule(finding, upgrade: result.upgrades.first { $0.package == finding.package && $0.manifest == finding.manifest }, &w)
+                w.array("rules", concurrently: ruleFindings) { [upgrades] w, finding in
+                    rule(finding, upgrade: upgrades[UpgradeKey(finding.manifest, finding.package)], &w)
                 }
                 w.field("version", "0.1.0")
             }
@@ -36,6 +41,13 @@ enum SARIFReport {
         w.field("version", "2.1.0")
         w.endObject()
         return w.finish()
+    }
+
+    /// A manifest and a package, the key an upgrade is found by.
+    private struct UpgradeKey: Hashable {
+        var manifest: String
+        var package: String
+        init(_ manifest: String, _ package: String) { (self.manifest, self.package) = (manifest, package) }
     }
 
     /// `{"markdown": …, "text": …}`, `markdown` only when there is one.
