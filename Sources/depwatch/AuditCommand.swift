@@ -65,8 +65,8 @@ extension Depwatch {
             }
             let color = output == nil && format == .table && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let text = try format.render(result, color: color)
-            try ReportOutput.emit(text, to: output)
+            let bytes = try format.renderBytes(result, color: color)
+            try ReportOutput.emit(bytes: bytes, to: output)
             Diagnostics.print(result.warnings + result.errors)
             let status: ExitStatus = !result.errors.isEmpty ? .error : result.failing.isEmpty ? .clean : .findings
             // Exit from here: freeing thousands of findings and the inventory one by one is work the

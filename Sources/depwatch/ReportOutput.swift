@@ -1,4 +1,5 @@
 import Audit
+import Foundation
 
 /// Where a report goes: standard output, or with `--output` a file written atomically.
 enum ReportOutput {
@@ -7,6 +8,27 @@ enum ReportOutput {
     static func emit(_ text: String, to output: String?) throws {
         guard let output else { return print(text, terminator: "") }
         do { try ReportFile.write(text, to: output) } catch {
+            Diagnostics.print(message: error.localizedDescription)
+            throw ExitStatus.error.exitCode
+        }
+    }
+
+    /// The same for a rendering's UTF-8 bytes.
+    static func emit(bytes: [UInt8], to output: String?) throws {
+        guard let output else {
+            // Straight to the descriptor (nothing else writes to standard output before the report).
+            bytes.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return }
+                    offset += written
+                }
+            }
+            return
+        }
+        do { try ReportFile.write(bytes: bytes, to: output) } catch {
             Diagnostics.print(message: error.localizedDescription)
             throw ExitStatus.error.exitCode
         }

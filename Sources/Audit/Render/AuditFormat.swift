@@ -14,4 +14,14 @@ public enum AuditFormat: String, Sendable, CaseIterable {
         case .sarif: return SARIFReport.render(result)
         }
     }
+
+    /// The same rendering as UTF-8 bytes, for writing out: the JSON formats come straight from their
+    /// writer (a `String` of a corpus audit's 3.5 MB of SARIF cost a UTF-8 check of the whole document).
+    public func renderBytes(_ result: AuditResult, color: Bool = false) throws -> [UInt8] {
+        switch self {
+        case .json: return JSONReport.bytes(result)
+        case .sarif: return SARIFReport.bytes(result)
+        case .table, .markdown: return Array(try render(result, color: color).utf8)
+        }
+    }
 }

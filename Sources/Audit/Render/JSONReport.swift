@@ -6,6 +6,11 @@ import Manifest
 /// through `Encodable` cost as much as the audit.
 enum JSONReport {
     static func render(_ result: AuditResult) -> String {
+        String(decoding: bytes(result), as: UTF8.self)
+    }
+
+    /// The document's UTF-8 bytes.
+    static func bytes(_ result: AuditResult) -> [UInt8] {
         var w = JSONWriter(capacity: result.findings.count * 800 + 4096)
         w.beginObject()
         w.object("database") { w in
@@ -51,7 +56,7 @@ enum JSONReport {
         }
         w.array("warnings", result.warnings) { w, e in problem(e, column: nil, &w) }
         w.endObject()
-        return w.finish()
+        return w.finishBytes()
     }
 
     /// An error (with its column, `null` when it has none) or a warning (without one).

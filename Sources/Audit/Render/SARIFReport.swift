@@ -9,6 +9,11 @@ enum SARIFReport {
     /// Written straight through a `JSONWriter`, keys in sorted order: the bytes `JSONEncoder` with sorted
     /// keys gave (the golden file holds them), at a fraction of its cost on thousands of results.
     static func render(_ result: AuditResult) -> String {
+        String(decoding: bytes(result), as: UTF8.self)
+    }
+
+    /// The document's UTF-8 bytes.
+    static func bytes(_ result: AuditResult) -> [UInt8] {
         var rules: [String: Finding] = [:]
         for finding in result.findings where rules[finding.id] == nil { rules[finding.id] = finding }
         let root = result.roots.first
@@ -40,7 +45,7 @@ enum SARIFReport {
         w.endArray()
         w.field("version", "2.1.0")
         w.endObject()
-        return w.finish()
+        return w.finishBytes()
     }
 
     /// A manifest and a package, the key an upgrade is found by.

@@ -41,8 +41,14 @@ public struct JSONWriter {
     /// The text written, with the final line feed, without copying the bytes first (the writer is left
     /// holding that line feed).
     public mutating func finish() -> String {
+        String(decoding: finishBytes(), as: UTF8.self)
+    }
+
+    /// The bytes written, with the final line feed (the writer is left holding that line feed): for output
+    /// that goes straight to a file, without the `String`'s UTF-8 check of the whole document.
+    public mutating func finishBytes() -> [UInt8] {
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     // MARK: Containers
