@@ -16,9 +16,18 @@ import Testing
         return result
     }
 
-    /// The rendering with the checkout's absolute path removed, so golden files do not depend on where it is.
+    /// The rendering as the command writes it (`renderBytes`), with the checkout's absolute path removed,
+    /// so golden files do not depend on where it is.
     static func render(_ format: AuditFormat) throws -> String {
-        try format.render(try result.get()).replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "")
+        String(decoding: try format.renderBytes(try result.get()), as: UTF8.self)
+            .replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "")
+    }
+
+    /// The bytes the command writes are the text other modules (diff's SARIF) render.
+    @Test(arguments: AuditFormat.allCases)
+    func bytesAreTheRendering(_ format: AuditFormat) throws {
+        let result = try Self.result.get()
+        #expect(try format.renderBytes(result) == Array(try format.render(result).utf8))
     }
 
     @Test(arguments: [(AuditFormat.table, "audit.txt"), (.json, "audit.json"), (.markdown, "audit.md"), (.sarif, "audit.sarif")])
