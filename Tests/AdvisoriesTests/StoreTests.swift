@@ -113,6 +113,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.url.deletingLastPathComponent().appendingPathComponent("evil.json").path))
     }
 
+    /// Entry names refused before anything is read: absolute in either separator, a drive letter, a `..`
+    /// component between either separator; dots inside a name are ordinary.
+    @Test(arguments: [
+        ("../evil.json", true), ("/etc/evil.json", true), ("\\evil.json", true), ("C:evil.json", true),
+        ("a/../../evil.json", true), ("a\\..\\evil.json", true), ("..", true), ("a/..", true),
+        ("GHSA-1.json", false), ("go/GO-2024-1.json", false), ("a..b/x.json", false), ("...json", false),
+        (".../x.json", false), ("é/../x.json", true), ("é/x.json", false),
+    ])
+    func hostileEntryNames(name: String, hostile: Bool) {
+        #expect(ImportSource.isHostile(name) == hostile)
+    }
+
+    /// A name outside ASCII keeps its characters in messages (the listing's ASCII fast path falls back).
+    @Test func zipEntryNameOutsideASCIIIsKept() throws {
+        let (store, dir) = try TestStore.fresh()
+        let zip = dir.path("names.zip")
+        try ZipFixture.write(zip, entries: [("dossier-é/GHSA-bad.json", "{")])
+        let report = try store.importAdvisories(from: [zip])
+        #expect(report.problems.map(\.path) == ["\(zip):dossier-é/GHSA-bad.json"])
+    }
+
     /// An entry whose header says it is small but that inflates past the document limit is stopped while
     /// inflating, and the other entries import.
     @Test func zipEntryThatLiesAboutItsSizeIsStoppedWhileInflating() throws {
