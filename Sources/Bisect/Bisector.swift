@@ -191,9 +191,9 @@ public struct Bisector: Sendable {
 
     /// The `module` line of the dependency's go.mod at `revision` (`nil` without one).
     static func module(of history: DependencyHistory, at revision: String) throws(BisectError) -> String? {
-        let data: Data?
-        do { data = try history.repository.blob(at: revision, path: "go.mod") } catch { throw .git(error) }
-        guard let data, let text = String(data: data, encoding: .utf8) else { return nil }
+        let read: BlobRead?
+        do { read = try history.repository.blob(at: revision, path: "go.mod", limit: ManifestFile.maximumSize) } catch { throw .git(error) }
+        guard case .content(let bytes)? = read, let text = String(validating: bytes, as: UTF8.self) else { return nil }
         return (try? GoModParser.parse(text, path: "go.mod"))?.module
     }
 

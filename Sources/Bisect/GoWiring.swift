@@ -18,7 +18,7 @@ struct GoWiring: Sendable {
         let text: String
         let file: GoModFile
         do {
-            text = try ManifestFile.read(path)
+            text = try FileSystemSource().text(path)
             file = try GoModParser.parse(text, path: path)
         } catch {
             throw .wiring(error.diagnostics.map(\.description).joined(separator: "\n"))

@@ -13,12 +13,10 @@ public enum DiffError: Error, LocalizedError, Sendable {
     case git(GitError)
     /// The advisory database failed.
     case store(AdvisoryStoreError)
-    /// A snapshot could not be written.
+    /// A revision's manifests could not be read.
     case snapshot(String)
     /// The vetting records are malformed.
     case records(AuditError)
-    /// A revision's tree holds a path git refuses to check out: nothing of it is read.
-    case unsafeTree(repository: String, revision: String, problem: String)
 
     /// One line that says what is wrong and what to do.
     public var errorDescription: String? {
@@ -33,8 +31,6 @@ public enum DiffError: Error, LocalizedError, Sendable {
         case let .store(error): return error.localizedDescription
         case let .snapshot(reason): return "cannot read the manifests of a revision: \(reason)"
         case let .records(error): return error.localizedDescription
-        case let .unsafeTree(repository, revision, problem):
-            return "\(repository): revision \(revision): \(problem); nothing of this revision was read or written"
         }
     }
 }

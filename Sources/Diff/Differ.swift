@@ -52,26 +52,23 @@ public enum Differ {
             let baseCommit = try resolve(options.base, in: repository, path: options.repository)
             let headCommit = try options.head.map { (revision) throws(DiffError) in try resolve(revision, in: repository, path: options.repository) }
             if options.head == nil, repository.isBare { throw DiffError.bareNeedsHead(repository: options.repository) }
-            let base = try RevisionSnapshot(repository, revision: baseCommit.id, named: options.base, subpaths: options.subpaths)
-            let headSnapshot = try headCommit.map {
-                try RevisionSnapshot(repository, revision: $0.id, named: options.head ?? $0.id, subpaths: options.subpaths)
-            }
-            clock.mark("read both revisions' manifests (libgit2)")
-            let headRoot = headSnapshot?.root ?? options.repository
-            let baseAudit = try audit(root: base.root, subpaths: options.subpaths, options: options.audit, store: store)
+            let base = Revision(source: try GitTreeSource(repository, commit: baseCommit.id, named: options.base), root: ".")
+            let head = try headCommit.map { Revision(source: try GitTreeSource(repository, commit: $0.id, named: options.head ?? $0.id), root: ".") }
+                ?? Revision(source: FileSystemSource(), root: options.repository)
+            clock.mark("read both revisions' trees (libgit2)")
+            let baseAudit = try audit(base, subpaths: options.subpaths, options: options.audit, store: store)
             clock.mark("audit the base (parse, match)")
-            let headAudit = try audit(root: headRoot, subpaths: options.subpaths, options: options.audit, store: store)
+            let headAudit = try audit(head, subpaths: options.subpaths, options: options.audit, store: store)
             clock.mark("audit the head (parse, match)")
-            let manifests = ManifestPairing.compare(base: Side(baseAudit, root: base.root), head: Side(headAudit, root: headRoot))
+            let manifests = ManifestPairing.compare(base: Side(baseAudit, root: base.root), head: Side(headAudit, root: head.root))
             var result = DiffResult(base: options.base, baseCommit: baseCommit.id, head: options.head, headCommit: headCommit?.id,
                                     manifests: manifests, headAudit: headAudit)
-            result.errors = relabel(baseAudit.errors, root: base.root, revision: options.base)
-                + (headSnapshot.map { relabel(headAudit.errors, root: $0.root, revision: options.head ?? "") } ?? headAudit.errors)
-            result.warnings = headSnapshot.map { relabel(headAudit.warnings, root: $0.root, revision: options.head ?? "") } ?? headAudit.warnings
+            result.errors = baseAudit.errors + headAudit.errors
+            result.warnings = headAudit.warnings
             result.requireVetting = options.requireVetting || options.audit.policy.requireVetting
             if result.requireVetting {
-                let records = try vetRecords(repository, head: headCommit?.id, named: options.head, workTree: options.repository)
-                result.unvetted = Self.unvetted(manifests, head: Side(headAudit, root: headRoot), records: records)
+                let records = try VetRecords.load(in: head.root, from: head.source)
+                result.unvetted = Self.unvetted(manifests, head: Side(headAudit, root: head.root), records: records)
             }
             clock.mark("compare")
             result.timings = clock.phases
@@ -87,26 +84,6 @@ public enum Differ {
         } catch {
             throw .snapshot(error.localizedDescription)
         }
-    }
-
-    /// Diagnostics about a snapshot's files, named `REV:path` instead of the temporary folder's path.
-    private static func relabel(_ diagnostics: [Diagnostic], root: String, revision: String) -> [Diagnostic] {
-        diagnostics.map { diagnostic in
-            var diagnostic = diagnostic
-            if diagnostic.path.hasPrefix(root + "/") { diagnostic.path = revision + ":" + diagnostic.path.dropFirst(root.count + 1) }
-            return diagnostic
-        }
-    }
-
-    /// The vetting records at the head (the work tree's file, or the head revision's).
-    private static func vetRecords(_ repository: Repository, head: String?, named name: String?, workTree: String) throws -> VetRecords {
-        if let head {
-            guard let data = try repository.blob(at: head, path: VetRecords.fileName) else { return VetRecords() }
-            return try VetRecords.parse(String(decoding: data, as: UTF8.self), path: "\(name ?? head):\(VetRecords.fileName)")
-        }
-        let path = PathName.join(workTree, VetRecords.fileName)
-        guard FileManager.default.fileExists(atPath: path) else { return VetRecords() }
-        return try VetRecords.parse(try ManifestFile.read(path), path: path)
     }
 
     /// Dependencies added or upgraded by the change that no record covers.
@@ -128,18 +105,18 @@ public enum Differ {
         }
     }
 
-    private static func audit(root: String, subpaths: [String], options: AuditOptions, store: AdvisoryStore) throws -> AuditResult {
+    /// One side's manifests: a revision's tree, or the work tree on disk, and its root there.
+    struct Revision {
+        var source: any ManifestSource
+        var root: String
+    }
+
+    /// Audits a side below `subpaths` of its root; a path that does not exist on this side has no manifests.
+    private static func audit(_ side: Revision, subpaths: [String], options: AuditOptions, store: AdvisoryStore) throws -> AuditResult {
         var options = options
-        let roots = subpaths.isEmpty ? [root] : subpaths.map { PathName.join(root, $0) }
-        options.roots = roots.filter { FileManager.default.fileExists(atPath: $0) }
-        // A path that does not exist on this side has no manifests: audit an empty folder for it.
-        var empty: String?
-        if options.roots.isEmpty {
-            empty = ScratchLocation.makeDirectory(in: ScratchLocation.parent, prefix: "depwatch-empty-")
-            guard let empty else { throw DiffError.snapshot("cannot create a temporary directory: \(String(cString: strerror(errno)))") }
-            options.roots = [empty]
-        }
-        defer { if let empty { try? FileManager.default.removeItem(atPath: empty) } }
+        let roots = subpaths.isEmpty ? [side.root] : subpaths.map { PathName.join(side.root, $0) }
+        options.roots = roots.filter(side.source.exists)
+        options.source = side.source
         return try Auditor.audit(options, store: store)
     }
 }

@@ -65,8 +65,10 @@ public final class Repository: @unchecked Sendable {
         return Commit(id: id, summary: summary, time: Int64(git_commit_time(commit)), parents: parents)
     }
 
-    /// The content of the file at `path` in `revision`'s tree, or `nil` when there is no such file.
-    public func blob(at revision: String, path: String) throws(GitError) -> Data? {
+    /// The file at `path` in `revision`'s tree (`nil` when there is no such file): its bytes, or only its
+    /// size when that is over `limit` bytes — decided from the object database's header, before the
+    /// object is read (a 1.5 GB blob named go.mod is never loaded).
+    public func blob(at revision: String, path: String, limit: Int) throws(GitError) -> BlobRead? {
         let tree = try tree(of: revision)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
@@ -75,12 +77,26 @@ public final class Repository: @unchecked Sendable {
         try GitError.check(found, "find \(revision):\(path)")
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        let declared = try size(of: git_tree_entry_id(entry), "read \(revision):\(path)")
+        if declared > limit { return .tooLarge(size: declared) }
         var blob: OpaquePointer?
         try GitError.check(git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), "read \(revision):\(path)")
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else { return Data() }
-        return Data(bytes: content, count: size)
+        if size > limit { return .tooLarge(size: size) }
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return .content([]) }
+        return .content(Array(UnsafeRawBufferPointer(start: content, count: size)))
+    }
+
+    /// An object's size as its header in the object database records it.
+    private func size(of object: UnsafePointer<git_oid>!, _ operation: @autoclosure () -> String) throws(GitError) -> Int {
+        var odb: OpaquePointer?
+        try GitError.check(git_repository_odb(&odb, handle), operation())
+        defer { git_odb_free(odb) }
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        try GitError.check(git_odb_read_header(&size, &type, odb, object), operation())
+        return size
     }
 
     /// The paths of every file (blob) in `revision`'s tree, sorted. A tree holding a path git refuses to
@@ -284,4 +300,12 @@ enum ObjectID {
         git_oid_tostr(&buffer, buffer.count, oid)
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+/// A file of a tree as read: its bytes, or only its size when that is over the limit asked for.
+public enum BlobRead: Sendable, Equatable {
+    /// The blob's bytes.
+    case content([UInt8])
+    /// The blob's size, over the limit: its bytes were not read.
+    case tooLarge(size: Int)
 }

@@ -1,11 +1,10 @@
 import Advisories
 import Audit
-import Diff
 import Foundation
 import Git
 import Manifest
 
-/// Scans one repository at its revision: the manifests are read from git objects (no checkout), the
+/// Scans one repository at its revision: the manifests are read from its git tree (no checkout), the
 /// repository's own `depwatch.toml` applies, and the audit pipeline does the rest. Any failure becomes a
 /// failed scan with its error; it never stops the others.
 public struct RepositoryScanner: Sendable {
@@ -25,22 +24,21 @@ public struct RepositoryScanner: Sendable {
             let repository = try Repository(path: target.path)
             let commit = try repository.commit(target.revision)
             scan.revision = commit.id
-            let snapshot = try RevisionSnapshot(repository, revision: commit.id, named: target.revision, subpaths: target.paths,
-                                                also: [PolicyLocation.fileName])
-            let result = try audit(snapshot.root, subpaths: target.paths)
+            let source = try GitTreeSource(repository, commit: commit.id, named: target.revision)
+            let result = try audit(source, subpaths: target.paths)
             if !result.errors.isEmpty {
-                scan.error = result.errors.map { relabel($0.description, snapshot.root, target.revision) }.joined(separator: "\n")
+                scan.error = result.errors.map(\.description).joined(separator: "\n")
                 return scan
             }
             scan.status = .ok
-            scan.warnings = result.warnings.map { relabel($0.description, snapshot.root, target.revision) }
+            scan.warnings = result.warnings.map(\.description)
             scan.findings = result.findings.map { finding in
-                ScanFinding(manifest: relative(finding.manifest, snapshot.root), package: finding.package, version: finding.version,
+                ScanFinding(manifest: finding.manifest, package: finding.package, version: finding.version,
                             id: finding.id, kind: finding.kind, severity: finding.severity.rawValue, summary: finding.summary,
                             fixed: finding.fixed, ignored: finding.ignored)
             }
             scan.upgrades = result.upgrades.map { upgrade in
-                ScanUpgrade(manifest: relative(upgrade.manifest, snapshot.root), package: upgrade.package, from: upgrade.from,
+                ScanUpgrade(manifest: upgrade.manifest, package: upgrade.package, from: upgrade.from,
                             to: upgrade.to, fixes: upgrade.fixes)
             }
         } catch {
@@ -49,19 +47,10 @@ public struct RepositoryScanner: Sendable {
         return scan
     }
 
-    private func audit(_ root: String, subpaths: [String]) throws -> AuditResult {
-        let roots = subpaths.isEmpty ? [root] : subpaths.map { PathName.join(root, $0) }.filter { FileManager.default.fileExists(atPath: $0) }
-        let policyPath = PathName.join(root, PolicyLocation.fileName)
-        let policy = FileManager.default.fileExists(atPath: policyPath) ? try PolicyLocation.load(config: policyPath, roots: [root]) : Policy()
-        return try Auditor.audit(AuditOptions(roots: roots.isEmpty ? [root] : roots, policy: policy, today: today), store: store)
-    }
-
-    private func relative(_ path: String, _ root: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-    }
-
-    /// A diagnostic about a snapshot file, named `REV:path`.
-    private func relabel(_ text: String, _ root: String, _ revision: String) -> String {
-        text.replacingOccurrences(of: root + "/", with: revision + ":")
+    /// Audits the tree below `subpaths` (the whole tree when none of them is in it), with the policy at its root.
+    private func audit(_ source: GitTreeSource, subpaths: [String]) throws -> AuditResult {
+        let roots = subpaths.map(PathName.clean).filter(source.exists)
+        let policy = try PolicyLocation.load(config: nil, roots: ["."], source: source)
+        return try Auditor.audit(AuditOptions(roots: roots.isEmpty ? ["."] : roots, source: source, policy: policy, today: today), store: store)
     }
 }

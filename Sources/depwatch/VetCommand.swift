@@ -33,9 +33,12 @@ extension Depwatch {
 
         func run() throws {
             let path = PathName.join(repo, VetRecords.fileName)
-            let existingText = FileManager.default.fileExists(atPath: path) ? (try? ManifestFile.read(path)) ?? "" : ""
+            let source = FileSystemSource()
+            let existingText: String
             let records: VetRecords
             do {
+                // An unreadable file is an error, never read as empty (it would be rewritten with only the new records).
+                existingText = source.exists(path) ? try source.text(path) : ""
                 records = try VetRecords.parse(existingText, path: path)
             } catch {
                 Diagnostics.print(message: error.localizedDescription)

@@ -16,7 +16,7 @@ import Testing
     @Test(arguments: manifests)
     func parsesWithoutError(_ relative: String) throws {
         let path = Corpus.path(relative)
-        let text = try ManifestFile.read(path)
+        let text = try FileSystemSource().text(path)
         switch PathName.base(of: relative) {
         case "go.mod": _ = try GoModParser.parse(text, path: relative)
         case "go.work": _ = try GoWorkParser.parse(text, path: relative)
@@ -41,14 +41,14 @@ import Testing
         let swift = inventory.manifests.filter { $0.path.hasPrefix(Corpus.root.path + "/swift/") }
         #expect(swift.count == Self.manifests.filter { $0.hasPrefix("swift/") }.count)
         #expect(swift.count >= 25)
-        let formats = try Set(swift.map { try PackageResolvedParser.parse(ManifestFile.read($0.path), path: $0.path).formatVersion })
+        let formats = try Set(swift.map { try PackageResolvedParser.parse(FileSystemSource().text($0.path), path: $0.path).formatVersion })
         #expect(formats == [1, 2, 3])
         #expect(inventory.manifests.count >= 75)
         #expect(inventory.manifests.reduce(0) { $0 + $1.dependencies.count } > 5000)
     }
 
     @Test func codeEditMergeConflictNamesTheFirstMarker() throws {
-        let text = try ManifestFile.read(Corpus.path(Self.codeEdit))
+        let text = try FileSystemSource().text(Corpus.path(Self.codeEdit))
         let firstMarker = text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("<<<<<<<") || $0.hasPrefix("=======") || $0.hasPrefix(">>>>>>>") }
         let markerLine = try #require(firstMarker) + 1

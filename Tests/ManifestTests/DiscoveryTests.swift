@@ -49,9 +49,9 @@ import Testing
         let big = try dir.write("big/go.mod", Data(repeating: UInt8(ascii: " "), count: ManifestFile.maximumSize + 1))
         let binary = try dir.write("bin/go.mod", Data([0x6D, 0x00, 0xFF, 0x01]))
         #expect(throws: ManifestError.tooLarge(path: big, bytes: ManifestFile.maximumSize + 1, limit: ManifestFile.maximumSize)) {
-            try ManifestFile.read(big)
+            try FileSystemSource().text(big)
         }
-        #expect(throws: ManifestError.notText(path: binary)) { try ManifestFile.read(binary) }
+        #expect(throws: ManifestError.notText(path: binary)) { try FileSystemSource().text(binary) }
     }
 
     /// `utf8` (the bytes a go.sum is scanned from) refuses and accepts exactly what `read` does.
@@ -68,12 +68,26 @@ import Testing
         let dir = try TemporaryDirectory()
         let path = try dir.write("\(name)/go.sum", Data(content))
         if isText {
-            #expect(try ManifestFile.utf8(path) == content)
-            #expect(try Array(ManifestFile.read(path).utf8) == content)
+            #expect(try FileSystemSource().utf8(path) == content)
+            #expect(try Array(FileSystemSource().text(path).utf8) == content)
         } else {
-            #expect(throws: ManifestError.notText(path: path)) { try ManifestFile.utf8(path) }
-            #expect(throws: ManifestError.notText(path: path)) { try ManifestFile.read(path) }
+            #expect(throws: ManifestError.notText(path: path)) { try FileSystemSource().utf8(path) }
+            #expect(throws: ManifestError.notText(path: path)) { try FileSystemSource().text(path) }
         }
+    }
+
+    /// A FIFO named like a manifest is never opened for reading (it would wait forever): discovery skips it
+    /// with a warning, and named explicitly it is an error.
+    @Test func aFIFOIsNeverWaitedOn() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("ok/go.mod", "module example.com/ok\n\ngo 1.21\n")
+        try FileManager.default.createDirectory(atPath: dir.path("pipe"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.path("pipe/go.mod"), 0o600) == 0)
+        let (found, _, warnings) = ManifestDiscovery.find([dir.path("")])
+        #expect(found.map(\.path) == [PathName.clean(dir.path("ok/go.mod"))])
+        #expect(warnings.map(\.message) == ["not a regular file (a FIFO, socket or device); skipped"])
+        let explicit = InventoryLoader.load([dir.path("pipe/go.mod")])
+        #expect(explicit.errors.map(\.message) == ["cannot read the file: it is not a regular file"])
     }
 
     @Test func oneBadManifestDoesNotStopTheOthers() throws {

@@ -30,7 +30,7 @@ import Testing
         let result = try GoToolchain.run(["mod", "edit", "-json", Corpus.path(relative)], in: FileManager.default.temporaryDirectory)
         try #require(result.status == 0, "go mod edit failed: \(result.stderr)")
         let go = try JSONDecoder().decode(GoModJSON.self, from: Data(result.stdout.utf8))
-        let ours = try GoModParser.parse(try ManifestFile.read(Corpus.path(relative)), path: relative)
+        let ours = try GoModParser.parse(try FileSystemSource().text(Corpus.path(relative)), path: relative)
 
         #expect(ours.module == go.Module.Path)
         #expect(ours.go == go.Go)

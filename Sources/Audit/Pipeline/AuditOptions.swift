@@ -1,9 +1,12 @@
 import Advisories
+import Manifest
 
 /// What to audit and how.
 public struct AuditOptions: Sendable {
-    /// Files or directories to read manifests from.
+    /// Files or directories to read manifests from, paths of `source`.
     public var roots: [String]
+    /// Where the manifests are read: the file system, or a git tree at a revision.
+    public var source: any ManifestSource
     /// The Go toolchain to check `stdlib` and `toolchain` advisories against, overriding `toolchain` directives.
     public var goVersion: String?
     /// The policy (ignores, denies, thresholds).
@@ -18,9 +21,10 @@ public struct AuditOptions: Sendable {
     public var gitRanges: (any GitRangeEvaluating)?
 
     /// Creates options.
-    public init(roots: [String], goVersion: String? = nil, policy: Policy = Policy(), failOn: FailThreshold? = nil,
-                kinds: Set<String>? = nil, today: String) {
+    public init(roots: [String], source: any ManifestSource = FileSystemSource(), goVersion: String? = nil, policy: Policy = Policy(),
+                failOn: FailThreshold? = nil, kinds: Set<String>? = nil, today: String) {
         self.roots = roots
+        self.source = source
         self.goVersion = goVersion
         self.policy = policy
         self.failOn = failOn

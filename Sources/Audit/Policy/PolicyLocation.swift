@@ -6,25 +6,24 @@ public enum PolicyLocation {
     /// The file name looked for at the scan root.
     public static let fileName = "depwatch.toml"
 
-    /// The policy to use (an empty one when there is no file).
-    public static func load(config: String?, roots: [String]) throws(AuditError) -> Policy {
-        let path: String
-        if let config {
-            path = config
-        } else {
-            let root = roots.first ?? "."
-            var isDirectory: ObjCBool = false
-            let directory = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
-                ? root : PathName.directory(of: root)
-            path = PathName.join(directory, fileName)
-            guard FileManager.default.fileExists(atPath: path) else { return Policy() }
-        }
+    /// The policy to use (an empty one when there is no file): `config` from the file system, else the
+    /// file at the first root of `source`.
+    public static func load(config: String?, roots: [String], source: any ManifestSource = FileSystemSource()) throws(AuditError) -> Policy {
+        if let config { return try load(config, from: FileSystemSource()) }
+        let root = roots.first ?? "."
+        let path = PathName.join(source.item(at: root) == .directory ? root : PathName.directory(of: root), fileName)
+        guard source.exists(path) else { return Policy() }
+        return try load(path, from: source)
+    }
+
+    private static func load(_ path: String, from source: any ManifestSource) throws(AuditError) -> Policy {
+        let shown = source.displayPath(path)
         let text: String
         do {
-            text = try ManifestFile.read(path)
+            text = try source.text(path)
         } catch {
-            throw .policyUnreadable(path: path, reason: error.diagnostics.first?.message ?? "\(error)")
+            throw .policyUnreadable(path: shown, reason: error.diagnostics.first?.message ?? "\(error)")
         }
-        return try PolicyParser.parse(text, path: path)
+        return try PolicyParser.parse(text, path: shown)
     }
 }

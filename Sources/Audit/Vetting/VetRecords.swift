@@ -58,6 +58,20 @@ public struct VetRecords: Sendable {
         }
     }
 
+    /// The records of `depwatch.vet.toml` in `directory` of `source` (none when there is no file); errors
+    /// name the file by the source's display path.
+    public static func load(in directory: String, from source: any ManifestSource) throws(AuditError) -> VetRecords {
+        let path = PathName.join(directory, fileName)
+        guard source.exists(path) else { return VetRecords() }
+        let text: String
+        do {
+            text = try source.text(path)
+        } catch {
+            throw .policyUnreadable(path: source.displayPath(path), reason: error.diagnostics.first?.message ?? "\(error)")
+        }
+        return try parse(text, path: source.displayPath(path))
+    }
+
     /// Reads `text`; errors name their line.
     public static func parse(_ text: String, path: String) throws(AuditError) -> VetRecords {
         let table = try PolicyParser.tomlTable(text, path: path)

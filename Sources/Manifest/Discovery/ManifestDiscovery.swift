@@ -1,63 +1,67 @@
-import Foundation
-
-/// Finds the manifests below the paths a user names: every go.mod, go.work and Package.resolved,
-/// skipping `.git`, `.build`, `vendor`, `node_modules` and `testdata`, following symbolic links to
-/// directories at most once each (so a link loop ends).
+/// Finds the manifests below the paths a user names, in a source: every go.mod, go.work and
+/// Package.resolved, skipping `.git`, `.build`, `vendor`, `node_modules` and `testdata`, following symbolic
+/// links to directories at most once each (so a link loop ends).
 public enum ManifestDiscovery {
     /// Directory names never descended into.
     public static let skippedDirectories: Set<String> = [".git", ".build", "vendor", "node_modules", "testdata"]
 
-    /// A manifest found on disk.
+    /// A manifest found in a source.
     public struct Found: Sendable, Hashable {
-        /// Its path, joined from what the user gave.
+        /// Its path in the source, joined from what the user gave.
         public var path: String
         /// Its kind.
         public var kind: ManifestKind
     }
 
-    /// The manifests below `roots`, sorted by path; the roots that could not be used (errors); the
-    /// directories below them that could not be listed (warnings: never a silent miss).
-    public static func find(_ roots: [String]) -> (found: [Found], errors: [Diagnostic], warnings: [Diagnostic]) {
-        var walker = Walker()
+    /// The manifests below `roots` in `source`, sorted by path; the roots that could not be used (errors);
+    /// the directories below them that could not be listed, and manifest names that are not regular files
+    /// (warnings: never a silent miss).
+    public static func find(_ roots: [String], in source: some ManifestSource = FileSystemSource())
+        -> (found: [Found], errors: [Diagnostic], warnings: [Diagnostic]) {
+        var walker = Walker(source: source)
         var errors: [Diagnostic] = []
         for root in roots {
-            var info = stat()
-            guard stat(root, &info) == 0 else {
-                errors += ManifestError.notFound(path: root).diagnostics
-                continue
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            switch source.item(at: root) {
+            case nil:
+                errors += ManifestError.notFound(path: source.displayPath(root)).diagnostics
+            case .directory:
                 walker.walk(PathName.clean(root))
-            } else if let kind = ManifestKind(fileName: PathName.base(of: root)) {
-                walker.found.insert(Found(path: PathName.clean(root), kind: kind))
-            } else {
-                errors += ManifestError.unknownKind(path: root).diagnostics
+            case .file?, .other?:
+                if let kind = ManifestKind(fileName: PathName.base(of: root)) {
+                    walker.found.insert(Found(path: PathName.clean(root), kind: kind))
+                } else {
+                    errors += ManifestError.unknownKind(path: source.displayPath(root)).diagnostics
+                }
             }
         }
         return (walker.found.sorted { $0.path < $1.path }, errors, walker.warnings)
     }
 
-    private struct Walker {
+    private struct Walker<Source: ManifestSource> {
+        let source: Source
         var found: Set<Found> = []
         var visited: Set<[UInt64]> = []
         var warnings: [Diagnostic] = []
 
         mutating func walk(_ directory: String) {
-            var info = stat()
-            guard stat(directory, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-                warnings.append(Diagnostic(.warning, path: directory, line: nil, column: nil,
+            if let identity = source.identity(ofDirectory: directory), !visited.insert(identity).inserted { return }
+            guard let entries = source.entries(of: directory) else {
+                warnings.append(Diagnostic(.warning, path: source.displayPath(directory), line: nil, column: nil,
                                            message: "cannot list the directory; manifests below it were not read"))
                 return
             }
-            for name in names.sorted() {
-                let path = PathName.join(directory, name)
-                var entry = stat()
-                guard stat(path, &entry) == 0 else { continue }
-                if (entry.st_mode & S_IFMT) == S_IFDIR {
-                    if !skippedDirectories.contains(name) { walk(path) }
-                } else if let kind = ManifestKind(fileName: name) {
-                    found.insert(Found(path: path, kind: kind))
+            for entry in entries {
+                let path = PathName.join(directory, entry.name)
+                switch entry.item {
+                case .directory:
+                    if !skippedDirectories.contains(entry.name) { walk(path) }
+                case .file:
+                    if let kind = ManifestKind(fileName: entry.name) { found.insert(Found(path: path, kind: kind)) }
+                case .other:
+                    if ManifestKind(fileName: entry.name) != nil {
+                        warnings.append(Diagnostic(.warning, path: source.displayPath(path), line: nil, column: nil,
+                                                   message: "not a regular file (a FIFO, socket or device); skipped"))
+                    }
                 }
             }
         }

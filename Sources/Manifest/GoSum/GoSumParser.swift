@@ -13,7 +13,7 @@ public enum GoSumParser {
         try validate(utf8: Array(text.utf8), path: path)
     }
 
-    /// `validate(_:path:)` over the file's UTF-8 bytes (`ManifestFile.utf8`), without making them a String.
+    /// `validate(_:path:)` over the file's UTF-8 bytes (`ManifestSource.utf8`), without making them a String.
     public static func validate(utf8 bytes: [UInt8], path: String) throws(ManifestError) {
         var collector = EntryCollector.none
         try parse(bytes, path: path, into: &collector)

@@ -1,34 +1,37 @@
 import Dispatch
 
-/// Reads every manifest below a set of paths into one inventory. One bad manifest does not stop the
-/// others: its problems land in `errors`.
+/// Reads every manifest below a set of paths of a source into one inventory. One bad manifest does not
+/// stop the others: its problems land in `errors`, named by the source's display paths; the inventory's
+/// paths are the source's.
 public struct InventoryLoader {
+    private let source: any ManifestSource
     private var inventory = Inventory()
     private var workspaceOf: [String: GoWorkspaceContext] = [:]
     private var readGoMods: Set<String> = []
     private var loadedGoMods: [String: Result<LoadedGoModule, ManifestError>] = [:]
 
-    /// Creates a loader.
-    public init() {}
+    private init(source: any ManifestSource) {
+        self.source = source
+    }
 
-    /// The inventory of everything found below `roots`.
-    public static func load(_ roots: [String]) -> Inventory {
-        var loader = InventoryLoader()
+    /// The inventory of everything found below `roots` in `source`.
+    public static func load(_ roots: [String], from source: any ManifestSource = FileSystemSource()) -> Inventory {
+        var loader = InventoryLoader(source: source)
         return loader.load(roots)
     }
 
     private mutating func load(_ roots: [String]) -> Inventory {
-        let (found, errors, warnings) = ManifestDiscovery.find(roots)
+        let (found, errors, warnings) = ManifestDiscovery.find(roots, in: source)
         inventory.errors += errors
         inventory.warnings += warnings
         // Every go.mod, workspace members included, is read and parsed once, on every core; the ones
         // outside a workspace are resolved there too. A member's resolution needs its workspace's module
         // names, which come from the members' own go.mod files: members are resolved after the pass.
-        var workspaces = found.filter { $0.kind == .goWork }.map { Self.readWorkspace($0.path) }
+        var workspaces = found.filter { $0.kind == .goWork }.map { Self.readWorkspace($0.path, source) }
         let members = Set(workspaces.flatMap(\.members))
         let goMods = Array(Set(found.filter { $0.kind == .goMod }.map(\.path)).union(members))
         let resolvedFiles = found.filter { $0.kind == .packageResolved }.map(\.path)
-        let (read, resolved) = Self.readInParallel(goMods, members: members, packageResolved: resolvedFiles)
+        let (read, resolved) = Self.readInParallel(goMods, members: members, packageResolved: resolvedFiles, source: source)
         for index in workspaces.indices {
             workspaces[index].complete { path in if case .parsed(.success(let parsed))? = read[path] { parsed.file.module } else { nil } }
             for member in workspaces[index].members where workspaceOf[member] == nil { workspaceOf[member] = workspaces[index].context }
@@ -80,11 +83,12 @@ public struct InventoryLoader {
         }
     }
 
-    private static func readWorkspace(_ path: String) -> WorkspaceRead {
+    private static func readWorkspace(_ path: String, _ source: any ManifestSource) -> WorkspaceRead {
         var read = WorkspaceRead(path: path)
+        let shown = source.displayPath(path)
         do {
-            read.work = try GoWorkParser.parse(ManifestFile.read(path), path: path)
-            try validateSum(PathName.join(PathName.directory(of: path), "go.work.sum"))
+            read.work = try GoWorkParser.parse(source.text(path), path: shown)
+            try validateSum(PathName.join(PathName.directory(of: path), "go.work.sum"), source)
         } catch {
             read.work = nil
             read.errors = error.diagnostics
@@ -94,9 +98,9 @@ public struct InventoryLoader {
         for use in read.work?.uses ?? [] {
             let directory = PathName.join(base, use.directory)
             let goMod = PathName.join(directory, "go.mod")
-            guard ManifestFile.exists(goMod) else {
-                let problem = ManifestFile.exists(directory) ? "the directory has no go.mod" : "the directory does not exist"
-                read.warnings.append(Diagnostic(.warning, path: path, line: use.line, column: nil,
+            guard source.exists(goMod) else {
+                let problem = source.exists(directory) ? "the directory has no go.mod" : "the directory does not exist"
+                read.warnings.append(Diagnostic(.warning, path: shown, line: use.line, column: nil,
                     message: "use \(use.directory): \(problem); skipped"))
                 read.uses.append((use.directory, use.line, nil))
                 continue
@@ -120,10 +124,10 @@ public struct InventoryLoader {
             inventory.errors += error.diagnostics
         case .success(let loaded):
             if loaded.inventory.module == nil {
-                inventory.warnings.append(GoModFile.missingModuleWarning(path: path))
+                inventory.warnings.append(GoModFile.missingModuleWarning(path: source.displayPath(path)))
             }
             if loaded.lacksSum {
-                inventory.warnings.append(Diagnostic(.warning, path: path, line: nil, column: nil,
+                inventory.warnings.append(Diagnostic(.warning, path: source.displayPath(path), line: nil, column: nil,
                     message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
             }
             inventory.manifests.append(loaded.inventory)
@@ -155,18 +159,19 @@ public struct InventoryLoader {
         var hasSum: Bool
     }
 
-    static func parseGoModule(_ path: String) -> Result<ParsedGoModule, ManifestError> {
+    static func parseGoModule(_ path: String, _ source: any ManifestSource) -> Result<ParsedGoModule, ManifestError> {
         do throws(ManifestError) {
-            let file = try GoModParser.parse(ManifestFile.read(path), path: path)
+            let file = try GoModParser.parse(source.text(path), path: source.displayPath(path))
             let sumPath = PathName.join(PathName.directory(of: path), "go.sum")
+            let sumShown = source.displayPath(sumPath)
             // Below go 1.17 the go.sum completes the dependency list; from 1.17 on it is only checked.
             if GoModuleGraph(file: file, path: path).listsIncompleteIndirects {
-                let sum = ManifestFile.exists(sumPath)
-                    ? (versions: try GoSumParser.highestFullVersions(utf8: ManifestFile.utf8(sumPath), path: sumPath), path: sumPath) : nil
+                let sum = source.exists(sumPath)
+                    ? (versions: try GoSumParser.highestFullVersions(utf8: source.utf8(sumPath), path: sumShown), path: sumPath) : nil
                 return .success(ParsedGoModule(path: path, file: file, sum: sum, hasSum: sum != nil))
             }
-            let hasSum = ManifestFile.exists(sumPath)
-            if hasSum { try GoSumParser.validate(utf8: ManifestFile.utf8(sumPath), path: sumPath) }
+            let hasSum = source.exists(sumPath)
+            if hasSum { try GoSumParser.validate(utf8: source.utf8(sumPath), path: sumShown) }
             return .success(ParsedGoModule(path: path, file: file, sum: nil, hasSum: hasSum))
         } catch {
             return .failure(error)
@@ -182,7 +187,7 @@ public struct InventoryLoader {
     /// Reads and parses go.mod files (with their go.sum) and Package.resolved files on every core, in one
     /// pass (the Package.resolved files, read after the Go pass, were a serial tail of the load), resolving
     /// every go.mod but the workspace `members`.
-    static func readInParallel(_ goMods: [String], members: Set<String>, packageResolved: [String])
+    static func readInParallel(_ goMods: [String], members: Set<String>, packageResolved: [String], source: any ManifestSource)
         -> (goMods: [String: GoModRead], packageResolved: [String: Result<ManifestInventory, ManifestError>]) {
         enum Read { case goMod(GoModRead), packageResolved(Result<ManifestInventory, ManifestError>) }
         let paths = goMods + packageResolved
@@ -191,8 +196,8 @@ public struct InventoryLoader {
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
                 let path = paths[index]
-                guard index < goMods.count else { return output[index] = .packageResolved(readPackageResolved(path)) }
-                let parsed = parseGoModule(path)
+                guard index < goMods.count else { return output[index] = .packageResolved(readPackageResolved(path, source)) }
+                let parsed = parseGoModule(path, source)
                 output[index] = .goMod(members.contains(path) ? .parsed(parsed) : .loaded(parsed.map { resolve($0, workspace: nil) }))
             }
         }
@@ -208,16 +213,16 @@ public struct InventoryLoader {
     }
 
     /// Checks a go.sum-format file when it exists (a go.work.sum lists nothing the inventory uses).
-    private static func validateSum(_ path: String) throws(ManifestError) {
-        guard ManifestFile.exists(path) else { return }
-        try GoSumParser.validate(utf8: ManifestFile.utf8(path), path: path)
+    private static func validateSum(_ path: String, _ source: any ManifestSource) throws(ManifestError) {
+        guard source.exists(path) else { return }
+        try GoSumParser.validate(utf8: source.utf8(path), path: source.displayPath(path))
     }
 
-    private static func readPackageResolved(_ path: String) -> Result<ManifestInventory, ManifestError> {
+    private static func readPackageResolved(_ path: String, _ source: any ManifestSource) -> Result<ManifestInventory, ManifestError> {
         do throws(ManifestError) {
-            let file = try PackageResolvedParser.parse(ManifestFile.read(path), path: path)
+            let file = try PackageResolvedParser.parse(source.text(path), path: source.displayPath(path))
             let packageSwift = PathName.join(PathName.directory(of: path), "Package.swift")
-            let direct = (try? ManifestFile.read(packageSwift)).map(PackageSwiftDeclarations.packages(in:))
+            let direct = (try? source.text(packageSwift)).map(PackageSwiftDeclarations.packages(in:))
             return .success(SwiftPins.inventory(file, path: path, directPackages: direct))
         } catch {
             return .failure(error)
