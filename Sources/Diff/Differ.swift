@@ -56,9 +56,11 @@ public enum Differ {
             let head = try headCommit.map { Revision(source: try GitTreeSource(repository, commit: $0.id, named: options.head ?? $0.id), root: ".") }
                 ?? Revision(source: FileSystemSource(), root: options.repository)
             clock.mark("read both revisions' trees (libgit2)")
-            let baseAudit = try audit(base, subpaths: options.subpaths, options: options.audit, store: store)
+            // One index for both sides: the advisories of a package both revisions pin are read and compiled once.
+            let index = AdvisoryIndex(store: store)
+            let baseAudit = try audit(base, subpaths: options.subpaths, options: options.audit, index: index)
             clock.mark("audit the base (parse, match)")
-            let headAudit = try audit(head, subpaths: options.subpaths, options: options.audit, store: store)
+            let headAudit = try audit(head, subpaths: options.subpaths, options: options.audit, index: index)
             clock.mark("audit the head (parse, match)")
             let manifests = ManifestPairing.compare(base: Side(baseAudit, root: base.root), head: Side(headAudit, root: head.root))
             var result = DiffResult(base: options.base, baseCommit: baseCommit.id, head: options.head, headCommit: headCommit?.id,
@@ -112,11 +114,11 @@ public enum Differ {
     }
 
     /// Audits a side below `subpaths` of its root; a path that does not exist on this side has no manifests.
-    private static func audit(_ side: Revision, subpaths: [String], options: AuditOptions, store: AdvisoryStore) throws -> AuditResult {
+    private static func audit(_ side: Revision, subpaths: [String], options: AuditOptions, index: AdvisoryIndex) throws -> AuditResult {
         var options = options
         let roots = subpaths.isEmpty ? [side.root] : subpaths.map { PathName.join(side.root, $0) }
         options.roots = roots.filter(side.source.exists)
         options.source = side.source
-        return try Auditor.audit(options, store: store)
+        return try Auditor.audit(options, index: index)
     }
 }

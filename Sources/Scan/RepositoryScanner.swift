@@ -8,13 +8,14 @@ import Manifest
 /// repository's own `depwatch.toml` applies, and the audit pipeline does the rest. Any failure becomes a
 /// failed scan with its error; it never stops the others.
 public struct RepositoryScanner: Sendable {
-    let store: AdvisoryStore
+    /// One index for the whole fleet: a package pinned by many repositories is read and compiled once.
+    let index: AdvisoryIndex
     let today: String
     let now: @Sendable () -> Double
 
     /// A scanner matching against `store`; `today` (YYYY-MM-DD) decides expired ignores.
     public init(store: AdvisoryStore, today: String, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
-        (self.store, self.today, self.now) = (store, today, now)
+        (self.index, self.today, self.now) = (AdvisoryIndex(store: store), today, now)
     }
 
     /// The scan of `target`.
@@ -51,6 +52,6 @@ public struct RepositoryScanner: Sendable {
     private func audit(_ source: GitTreeSource, subpaths: [String]) throws -> AuditResult {
         let roots = subpaths.map(PathName.clean).filter(source.exists)
         let policy = try PolicyLocation.load(config: nil, roots: ["."], source: source)
-        return try Auditor.audit(AuditOptions(roots: roots.isEmpty ? ["."] : roots, source: source, policy: policy, today: today), store: store)
+        return try Auditor.audit(AuditOptions(roots: roots.isEmpty ? ["."] : roots, source: source, policy: policy, today: today), index: index)
     }
 }

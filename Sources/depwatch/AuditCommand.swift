@@ -58,7 +58,8 @@ extension Depwatch {
             var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
                                        today: Self.today())
             options.gitRanges = try gitRanges.evaluator()
-            let result = try Auditor.audit(options, store: store)
+            let index = AdvisoryIndex(store: store)
+            let result = try Auditor.audit(options, index: index)
             if result.manifests.isEmpty && result.errors.isEmpty {
                 Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
                 throw ExitStatus.nothingToScan.exitCode
@@ -69,9 +70,10 @@ extension Depwatch {
             try ReportOutput.emit(bytes: bytes, to: output)
             Diagnostics.print(result.warnings + result.errors)
             let status: ExitStatus = !result.errors.isEmpty ? .error : result.failing.isEmpty ? .clean : .findings
-            // Exit from here: freeing thousands of findings and the inventory one by one is work the
-            // kernel does at once (measured in BENCHMARKS.md). exit() flushes standard output first.
-            withExtendedLifetime(result) { Foundation.exit(status.rawValue) }
+            // Exit from here: freeing thousands of findings, the inventory and the index's compiled
+            // advisories one by one is work the kernel does at once (measured in BENCHMARKS.md). exit()
+            // flushes standard output first.
+            withExtendedLifetime((result, index)) { Foundation.exit(status.rawValue) }
         }
 
         static func today() -> String {

@@ -31,7 +31,7 @@ import Testing
 
     static let result: Result<AuditResult, any Error> = Result {
         try Auditor.audit(AuditOptions(roots: [Corpus.root.path + "/go", Corpus.root.path + "/swift"], today: "2026-11-28"),
-                          store: try TestStore.shared())
+                          index: AdvisoryIndex(store: try TestStore.shared()))
     }
 
     @Test func sampleSizes() {

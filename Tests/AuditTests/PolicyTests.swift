@@ -78,7 +78,7 @@ import Testing
         let dir = try TemporaryDirectory()
         try dir.write("svc/go.mod", Self.gcacheAndGin)
         let parsed = try PolicyParser.parse(policy, path: "depwatch.toml")
-        return try Auditor.audit(AuditOptions(roots: [dir.path("svc")], policy: parsed, today: today), store: try TestStore.shared())
+        return try Auditor.audit(AuditOptions(roots: [dir.path("svc")], policy: parsed, today: today), index: AdvisoryIndex(store: try TestStore.shared()))
     }
 
     @Test func ignoreByAliasMarksTheFindingIgnored() throws {

@@ -11,7 +11,7 @@ import Testing
 
     static let result: Result<AuditResult, any Error> = Result {
         let policy = try PolicyLocation.load(config: nil, roots: [project])
-        var result = try Auditor.audit(AuditOptions(roots: [project], policy: policy, today: "2026-11-28"), store: try TestStore.shared())
+        var result = try Auditor.audit(AuditOptions(roots: [project], policy: policy, today: "2026-11-28"), index: AdvisoryIndex(store: try TestStore.shared()))
         result.databasePath = "<database>"
         return result
     }
@@ -50,7 +50,7 @@ import Testing
     @Test func sarifOfACleanProjectHasEmptyResults() throws {
         let dir = try TemporaryDirectory()
         try dir.write("go.mod", "module example.com/clean\n\ngo 1.21\n\nrequire github.com/bluele/gcache v0.0.2\n")
-        let result = try Auditor.audit(AuditOptions(roots: [dir.url.path], today: "2026-11-28"), store: try TestStore.shared())
+        let result = try Auditor.audit(AuditOptions(roots: [dir.url.path], today: "2026-11-28"), index: AdvisoryIndex(store: try TestStore.shared()))
         let sarif = try AuditFormat.sarif.render(result)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let run = try #require((object["runs"] as? [[String: Any]])?.first)

@@ -63,7 +63,7 @@ struct GoLeakBisectTests {
         #expect(text.contains("\"fixed\" : \"\(fixture.commits[LeakyCacheFixture.fix])\""))
         let (store, directory) = try TestStore.fresh()
         _ = try store.importAdvisories(from: [try directory.write("\(id).json", json)], strict: true)
-        let audit = try Auditor.audit(AuditOptions(roots: [fixture.project], today: "2026-11-28"), store: store)
+        let audit = try Auditor.audit(AuditOptions(roots: [fixture.project], today: "2026-11-28"), index: AdvisoryIndex(store: store))
         let finding = try #require(audit.findings.first { $0.id == id })
         #expect(finding.package == "example.com/lfu")
         #expect(finding.kind == "leak")

@@ -35,7 +35,7 @@ import Testing
         try project.write("go.mod", Self.goMod(revision: revision))
         var options = AuditOptions(roots: [project.url.path], today: "2026-11-28")
         if map { options.gitRanges = RepositoryMap(["example.com/lib": setup.lib.path]) }
-        return try Auditor.audit(options, store: setup.store)
+        return try Auditor.audit(options, index: AdvisoryIndex(store: setup.store))
     }
 
     @Test func pseudoVersionsBeforeAtAndAfterTheFix() throws {
@@ -89,7 +89,7 @@ import Testing
                 """)
             var options = AuditOptions(roots: [project.url.path], today: "2026-11-28")
             options.gitRanges = RepositoryMap([:], cache: cache)
-            return try Auditor.audit(options, store: store)
+            return try Auditor.audit(options, index: AdvisoryIndex(store: store))
         }
         let before = try audit(a)
         #expect(before.findings.map(\.id) == ["x_DEPWATCH-TEST-SWIFT"])

@@ -30,9 +30,6 @@ public struct AuditResult: Sendable {
     public var roots: [String]
     /// The manifests as read, with every dependency (for comparing two audits).
     public var inventory: Inventory = Inventory()
-    /// The advisories read and what matching remembered, held with the result so that freeing them is
-    /// left to whoever frees the result (the command line exits without freeing anything).
-    nonisolated(unsafe) var retained: [AnyObject] = []
 
     /// Findings that count toward failing: not ignored, of a failing kind, at or above the threshold.
     public var failing: [Finding] {

@@ -5,18 +5,17 @@ import Manifest
 
 /// The audit pipeline: inventory → match → merge aliases → policy → upgrade plan → result.
 public enum Auditor {
-    /// Audits `options.roots` against `store`.
-    public static func audit(_ options: AuditOptions, store: AdvisoryStore) throws(AdvisoryStoreError) -> AuditResult {
+    /// Audits `options.roots` against the advisories of `index` (one index for every audit of a run).
+    public static func audit(_ options: AuditOptions, index: AdvisoryIndex) throws(AdvisoryStoreError) -> AuditResult {
         let inventory = InventoryLoader.load(options.roots, from: options.source)
-        let cache = AdvisoryCache(store: store)
         for family in EcosystemFamily.allCases {
             let manifests = inventory.manifests.filter { EcosystemFamily($0.ecosystem) == family }
             // The standard library's advisories (hundreds) only when there is a go.mod to check them for.
             let standardLibrary = family == .go && !manifests.isEmpty ? ["stdlib", "toolchain"] : []
-            try cache.prefetch(manifests.flatMap { $0.dependencies.map(\.package) } + standardLibrary, family)
+            try index.prefetch(manifests.flatMap { $0.dependencies.map(\.package) } + standardLibrary, family)
         }
         let audited = inventory.manifests.filter { $0.uses == nil }
-        let matching = ManifestMatching(advisories: cache.snapshot, goVersion: options.goVersion, gitRanges: options.gitRanges)
+        let matching = ManifestMatching(advisories: index.snapshot, goVersion: options.goVersion, gitRanges: options.gitRanges, memo: index.memo)
         let matches = matchInParallel(audited, matching)
         var findings = matches.flatMap(\.findings)
         var warnings = inventory.warnings
@@ -33,14 +32,13 @@ public enum Auditor {
                                             advisories: matching.advisories, memo: matching.memo)
         let policy = options.policy
         var result = AuditResult(
-            databasePath: store.path, databaseAdvisories: try store.count(),
+            databasePath: index.store.path, databaseAdvisories: try index.count(),
             manifests: audited.map { AuditedManifest(path: $0.path, ecosystem: $0.ecosystem.rawValue, dependencies: $0.dependencies.count) },
             findings: sorted(findings + denied), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
             errors: inventory.errors, warnings: warnings,
             failOn: options.failOn ?? policy.failOn ?? .any,
             failKinds: options.kinds ?? policy.kinds ?? Policy.allKinds, roots: options.roots)
         result.inventory = inventory
-        result.retained = [cache, matching.memo]
         return result
     }
 

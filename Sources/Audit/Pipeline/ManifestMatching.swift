@@ -42,8 +42,8 @@ struct ManifestMatching {
     let advisories: AdvisorySnapshot
     let goVersion: String?
     var gitRanges: (any GitRangeEvaluating)?
-    /// Pin outcomes, groups and finding texts already worked out for another manifest.
-    var memo = MatchMemo()
+    /// Pin outcomes, groups and finding texts already worked out for another manifest (the index's).
+    let memo: MatchMemo
 
     func match(_ manifest: ManifestInventory) -> ManifestMatches {
         var result = ManifestMatches()

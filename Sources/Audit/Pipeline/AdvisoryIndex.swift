@@ -1,5 +1,6 @@
 import Advisories
 import Dispatch
+import Foundation
 
 /// An advisory naming a package, with its ranges for that package compiled. A class: it is passed
 /// around a lot, and copying the advisory's fields each time showed in profiles. Immutable, so audits
@@ -25,17 +26,43 @@ final class MatchedAdvisory: @unchecked Sendable {
     }
 }
 
-/// The advisories naming each package, read from the store and compiled once per run.
-final class AdvisoryCache {
-    private let store: AdvisoryStore
+/// A database's advisories as the audits of one run use them: each package's advisories read from the
+/// store once and their ranges compiled once, and what matching and planning work out from them
+/// remembered (`memo`). The caller builds one and passes it to every audit of the run: `diff` audits two
+/// revisions through one, `scan` a thousand repositories. Shared by threads; the store must not change
+/// while it is in use.
+///
+/// It also keeps every `MatchedAdvisory` alive for as long as it lives, which the memo's identity keys
+/// rely on, and which lets the executable end without freeing them one by one.
+public final class AdvisoryIndex: @unchecked Sendable {
+    /// The database.
+    public let store: AdvisoryStore
+    /// Pin outcomes, alias groups, finding texts and upgrade plans already worked out.
+    let memo = MatchMemo()
     private var cache: [EcosystemFamily: [String: [MatchedAdvisory]]] = [:]
+    private var advisoryCount: Int?
+    /// Guards `cache` and `advisoryCount`: audits of a fleet prefetch at the same time.
+    private let lock = NSLock()
 
-    init(store: AdvisoryStore) {
+    /// An index over `store`, empty until audits ask for packages.
+    public init(store: AdvisoryStore) {
         self.store = store
     }
 
-    /// Reads the advisories of many packages at once.
+    /// How many advisories the database holds (counted once).
+    func count() throws(AdvisoryStoreError) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let advisoryCount { return advisoryCount }
+        let counted = try store.count()
+        advisoryCount = counted
+        return counted
+    }
+
+    /// Reads the advisories of many packages at once: those not read before.
     func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
+        lock.lock()
+        defer { lock.unlock() }
         // Deduplicated first: a tree names each package many times.
         var known = cache.removeValue(forKey: family) ?? [:]
         defer { cache[family] = known }
@@ -68,7 +95,11 @@ final class AdvisoryCache {
     }
 
     /// What has been read so far (for matching on several threads).
-    var snapshot: AdvisorySnapshot { AdvisorySnapshot(byFamily: cache) }
+    var snapshot: AdvisorySnapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        return AdvisorySnapshot(byFamily: cache)
+    }
 }
 
 /// The advisories read for an audit, by family and package; immutable, so threads share it.
