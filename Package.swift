@@ -46,12 +46,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "Core"),
         .target(name: "Versions"),
         .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CZlibChecksum", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Git", dependencies: ["CGit2", "Manifest"], linkerSettings: gitLinkerSettings),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
-        .target(name: "Manifest", dependencies: ["Versions"]),
+        .target(name: "Manifest", dependencies: ["Core", "Versions"]),
         .target(
             name: "Scan",
             dependencies: [
@@ -73,6 +74,7 @@ let package = Package(
         .target(
             name: "Advisories",
             dependencies: [
+                "Core",
                 "Versions",
                 "Manifest",
                 "CZlibChecksum",
@@ -84,6 +86,7 @@ let package = Package(
         .target(
             name: "Audit",
             dependencies: [
+                "Core",
                 "Manifest",
                 "Advisories",
                 "Versions",
@@ -91,6 +94,7 @@ let package = Package(
             ]
         ),
         .target(name: "DepwatchTestSupport", dependencies: ["Advisories"], path: "Tests/DepwatchTestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],

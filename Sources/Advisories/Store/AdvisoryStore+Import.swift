@@ -1,3 +1,4 @@
+import Core
 import Dispatch
 import Foundation
 import GRDB
@@ -76,24 +77,15 @@ extension AdvisoryStore {
 
     /// Reads and scans a batch, on every core.
     static func scan(_ batch: ArraySlice<ImportSource.Document>) -> [Result<AdvisoryRecord, ImportProblem>] {
-        let documents = Array(batch)
-        var results = [Result<AdvisoryRecord, ImportProblem>](repeating: .failure(ImportProblem(path: "", message: "")),
-                                                              count: documents.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-                let loaded = ImportSource.load(documents[index])
-                output[index] = loaded.flatMap { bytes in
-                    do throws(OSVRecordScanner.Invalid) {
-                        return .success(try OSVRecordScanner.record(bytes))
-                    } catch {
-                        return .failure(ImportProblem(path: documents[index].label, line: error.line,
-                                                      column: error.column, message: error.message))
-                    }
+        batch.concurrentMap { document in
+            ImportSource.load(document).flatMap { bytes in
+                do throws(OSVRecordScanner.Invalid) {
+                    return .success(try OSVRecordScanner.record(bytes))
+                } catch {
+                    return .failure(ImportProblem(path: document.label, line: error.line, column: error.column, message: error.message))
                 }
             }
         }
-        return results
     }
 
     static func iso8601(_ date: Date) -> String {

@@ -1,3 +1,4 @@
+import Core
 import Dispatch
 import Foundation
 import GRDB
@@ -100,16 +101,10 @@ extension AdvisoryStore {
         // Decoding is independent per advisory: on every core, in id order, so that each package's list
         // is its row ids put in that order (sorting the decoded advisories moved and copied large values).
         let ordered = rows.values.sorted { $0.id < $1.id }
-        var results = [StoredAdvisory?](repeating: nil, count: ordered.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
-                let row = ordered[index]
-                guard let advisory = try? OSVAdvisory(bytes: row.raw) else { return }
-                output[index] = StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
-                                               severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source,
-                                               curated: row.curated)
-            }
+        let results = ordered.concurrentMap { row -> StoredAdvisory? in
+            guard let advisory = try? OSVAdvisory(bytes: row.raw) else { return nil }
+            return StoredAdvisory(advisory: advisory, kind: AdvisoryKind(rawValue: row.kind) ?? .security,
+                                  severity: Severity(rawValue: row.severity) ?? .unknown, source: row.source, curated: row.curated)
         }
         if let failed = results.firstIndex(where: { $0 == nil }) {
             throw .database(path: path, reason: "stored advisory \(ordered[failed].id) no longer decodes; re-import it")

@@ -1,3 +1,4 @@
+import Core
 import Advisories
 import Dispatch
 import Foundation
@@ -77,15 +78,10 @@ public final class AdvisoryIndex: @unchecked Sendable {
         }
         let fetched = withAdvisories
         // Compiling each package's ranges is independent per package: on every core.
-        var compiled = [[MatchedAdvisory]](repeating: [], count: fetched.count)
-        compiled.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: fetched.count) { index in
-                let (package, stored) = fetched[index]
-                output[index] = stored.compactMap { stored in
-                    PackageMatcher(stored.advisory, family: family, package: package).map {
-                        MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
-                    }
+        let compiled = fetched.concurrentMap { package, stored in
+            stored.compactMap { stored in
+                PackageMatcher(stored.advisory, family: family, package: package).map {
+                    MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Core
 import Advisories
 import Dispatch
 import Foundation
@@ -44,14 +45,7 @@ public enum Auditor {
 
     /// Matches manifests on every core; results in the manifests' order.
     private static func matchInParallel(_ manifests: [ManifestInventory], _ matching: ManifestMatching) -> [ManifestMatches] {
-        var results = [ManifestMatches](repeating: ManifestMatches(), count: manifests.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
-                output[index] = matching.match(manifests[index])
-            }
-        }
-        return results
+        manifests.concurrentMap(matching.match)
     }
 
     /// Findings in report order: by manifest, open before ignored, most severe first, then package and id.
@@ -91,15 +85,9 @@ enum UpgradePlanning {
         func key(_ finding: Finding) -> String { ManifestMatches.key(manifest: finding.manifest, package: finding.package) }
         let ignored = Dictionary(grouping: findings.filter(\.ignored), by: key)
         let openKeys = ignored.isEmpty ? nil : Set(findings.filter { !$0.ignored }.map(key))
-        var planned = [Upgrade?](repeating: nil, count: upgrades.count)
-        planned.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: upgrades.count) { index in
-                output[index] = plan(upgrades[index], ignored: ignored, openKeys: openKeys, groups: groups, advisories: advisories, memo: memo)
-            }
-        }
-        let result = planned.compactMap { $0 }
-        return result
+        return upgrades.concurrentMap {
+            plan($0, ignored: ignored, openKeys: openKeys, groups: groups, advisories: advisories, memo: memo)
+        }.compactMap { $0 }
     }
 
     /// One upgrade (independent of the others, so they are planned on every core).

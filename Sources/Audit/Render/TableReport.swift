@@ -1,3 +1,4 @@
+import Core
 import Advisories
 import Dispatch
 import Manifest
@@ -14,13 +15,7 @@ enum TableReport {
         // manifest's block is rendered on its own core, then joined in manifest order.
         let byManifest = Dictionary(grouping: result.findings.indices, by: { result.findings[$0].manifest })
         let manifests = result.manifests.map(\.path).filter { byManifest[$0] != nil }
-        var blocks = [String](repeating: "", count: manifests.count)
-        blocks.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
-                output[index] = block(manifests[index], findings: byManifest[manifests[index]] ?? [], of: result, paint: paint)
-            }
-        }
+        let blocks = manifests.concurrentMap { block($0, findings: byManifest[$0] ?? [], of: result, paint: paint) }
         for block in blocks { out += block }
         if !result.unverifiable.isEmpty {
             out += paint.bold("Not checked") + "\n"

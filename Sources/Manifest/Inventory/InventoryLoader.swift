@@ -1,3 +1,4 @@
+import Core
 import Dispatch
 
 /// Reads every manifest below a set of paths of a source into one inventory. One bad manifest does not
@@ -191,20 +192,16 @@ public struct InventoryLoader {
         -> (goMods: [String: GoModRead], packageResolved: [String: Result<ManifestInventory, ManifestError>]) {
         enum Read { case goMod(GoModRead), packageResolved(Result<ManifestInventory, ManifestError>) }
         let paths = goMods + packageResolved
-        var results = [Read?](repeating: nil, count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                let path = paths[index]
-                guard index < goMods.count else { return output[index] = .packageResolved(readPackageResolved(path, source)) }
-                let parsed = parseGoModule(path, source)
-                output[index] = .goMod(members.contains(path) ? .parsed(parsed) : .loaded(parsed.map { resolve($0, workspace: nil) }))
-            }
+        let results = paths.indices.concurrentMap { index -> Read in
+            let path = paths[index]
+            guard index < goMods.count else { return .packageResolved(readPackageResolved(path, source)) }
+            let parsed = parseGoModule(path, source)
+            return .goMod(members.contains(path) ? .parsed(parsed) : .loaded(parsed.map { resolve($0, workspace: nil) }))
         }
         var goModReads: [String: GoModRead] = [:]
         var resolvedReads: [String: Result<ManifestInventory, ManifestError>] = [:]
         for (path, read) in zip(paths, results) {
-            switch read! {
+            switch read {
             case .goMod(let read): goModReads[path] = read
             case .packageResolved(let read): resolvedReads[path] = read
             }

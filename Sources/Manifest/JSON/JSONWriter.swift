@@ -1,3 +1,4 @@
+import Core
 import Dispatch
 import Foundation
 
@@ -203,16 +204,12 @@ public struct JSONWriter {
         beginArray()
         let chunkCount = items.count < 256 ? 1 : min(8, items.count / 128)
         let depth = frames.count
-        var chunks = [JSONWriter](repeating: JSONWriter(capacity: 0), count: chunkCount)
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var writer = JSONWriter(elementsAtDepth: depth)
-                let lower = items.startIndex + items.count * chunk / chunkCount
-                let upper = items.startIndex + items.count * (chunk + 1) / chunkCount
-                for index in lower..<upper { body(&writer, items[index]) }
-                output[chunk] = writer
-            }
+        let chunks = (0..<chunkCount).concurrentMap { chunk in
+            var writer = JSONWriter(elementsAtDepth: depth)
+            let lower = items.startIndex + items.count * chunk / chunkCount
+            let upper = items.startIndex + items.count * (chunk + 1) / chunkCount
+            for index in lower..<upper { body(&writer, items[index]) }
+            return writer
         }
         for chunk in chunks where chunk.frames.last!.count > 0 {
             if frames[frames.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
