@@ -76,7 +76,6 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Versions",
-                "Manifest",
                 "CZlibChecksum",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

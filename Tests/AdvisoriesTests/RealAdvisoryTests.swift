@@ -1,3 +1,4 @@
+import Core
 import DepwatchTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import Core
 import DepwatchTestSupport
 import Testing
 @testable import Manifest

@@ -1,6 +1,6 @@
 import CZlibChecksum
 import Foundation
-import Manifest
+import Core
 import ZIPFoundation
 
 /// Where advisories to import come from: OSV JSON files, folders of them (searched recursively for
@@ -123,13 +123,21 @@ struct ImportSource {
     static func load(_ document: Document) -> Result<[UInt8], ImportProblem> {
         switch document {
         case .file(let path):
-            do throws(ManifestError) {
-                return .success(try ManifestFile.bytes(path, limit: maximumDocumentSize))
+            do throws(FileReadError) {
+                return .success(try RegularFile.bytes(path, limit: maximumDocumentSize))
             } catch {
-                return .failure(ImportProblem(path: path, message: error.diagnostics.first?.message ?? "\(error)"))
+                return .failure(ImportProblem(path: path, message: message(error)))
             }
         case .archiveEntry(let archive, let index):
             return archive.bytes(of: index, limit: maximumDocumentSize)
+        }
+    }
+    /// What is wrong with a file that could not be read, as a problem says it.
+    private static func message(_ error: FileReadError) -> String {
+        switch error {
+        case .notFound: return "no such file or directory"
+        case .unreadable(let reason): return "cannot read the file: \(reason)"
+        case .tooLarge(let bytes): return "file is \(bytes) bytes, over the \(maximumDocumentSize >> 20) MiB limit for an advisory"
         }
     }
 }

@@ -1,4 +1,4 @@
-import Manifest
+import Core
 
 /// The ecosystems depwatch matches, each with its OSV spellings, version order and package naming.
 public enum EcosystemFamily: String, Sendable, Hashable, CaseIterable, Codable {

@@ -1,3 +1,4 @@
+import Core
 import GRDB
 
 /// Writes advisory records inside an open write transaction: inserts a new id, replaces an older

@@ -1,3 +1,4 @@
+import Core
 import Versions
 
 /// Reads the arguments of go.mod and go.work directives the way modfile's `parseToFile` does, and
@@ -190,8 +191,4 @@ public enum GoLanguageVersion {
         let (a, b) = (parts.first ?? 0, parts.count > 1 ? parts[1] : 0)
         return a < major || (a == major && b < minor)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { self >= "0" && self <= "9" }
 }

@@ -1,3 +1,5 @@
+import Core
+
 /// Parses go.mod content with the grammar the current Go toolchain accepts (modfile's strict mode):
 /// what `go mod edit` rejects is an error here, with its line and column. A go.mod without a `module`
 /// directive is read like any other (`module` is `nil`), as `go mod edit -json` reads it; only the build

@@ -1,3 +1,4 @@
+import Core
 /// One directive of a go.mod or go.work file after blocks are unfolded: `require (a v1; b v2)` gives
 /// two directives with the verb `require`.
 struct GoModDirective: Sendable {
@@ -149,15 +150,5 @@ extension GoModToken {
     /// A comment token's text without `//`, trimmed.
     var commentText: String {
         String(text.dropFirst(2)).trimmingSpaces()
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\r" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,10 +1,4 @@
-/// The ecosystems depwatch reads, named as OSV names them.
-public enum Ecosystem: String, Sendable, Hashable, Codable {
-    /// Go modules.
-    case go = "Go"
-    /// Swift packages, named by repository URL.
-    case swift = "SwiftURL"
-}
+import Core
 
 /// A module a go.work file uses.
 public struct WorkspaceModule: Sendable, Hashable, Codable {

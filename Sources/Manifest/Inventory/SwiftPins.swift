@@ -1,3 +1,5 @@
+import Core
+
 /// Turns Package.resolved pins into dependencies named by normalized location.
 public enum SwiftPins {
     /// The inventory of a Package.resolved file. `directPackages`, when known (from Package.swift),

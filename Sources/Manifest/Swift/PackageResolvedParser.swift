@@ -1,3 +1,4 @@
+import Core
 import Versions
 
 /// Parses Package.resolved content: format 1 (`object.pins` with `package`, `repositoryURL`, `state`)

@@ -1,3 +1,5 @@
+import Core
+
 /// The dependencies a Package.swift declares, read from its text without running it: the `url:`,
 /// `path:` and `id:` arguments of `.package(…)` calls. Used only to tell direct pins from transitive ones.
 public enum PackageSwiftDeclarations {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Swift package locations, reduced to the name depwatch matches on: lower-case `host/owner/name`,
 /// without scheme, user, port or `.git` (`git@github.com:Apple/swift-nio.git` → `github.com/apple/swift-nio`).
 public enum SwiftPackageLocation {

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a file's bytes could not be read.
+public enum FileReadError: Error, Sendable, Equatable {
+    /// Nothing is at the path.
+    case notFound
+    /// Something is there but cannot be read (a directory, a FIFO, no permission): the reason.
+    case unreadable(String)
+    /// The file is over the limit: its size (by `fstat`, or as far as it was read).
+    case tooLarge(Int)
+}
+
+/// Reads a file's bytes with the guards every input depwatch reads gets: it must exist, be a regular file
+/// (a FIFO is never waited on: it is opened without blocking and checked before a byte is read), be
+/// readable, and be at most the limit (by its size first, then by what was read, for a file that grows).
+public enum RegularFile {
+    /// The file's bytes, at most `limit` of them, read with POSIX calls so that a failure reports the
+    /// system's reason.
+    public static func bytes(_ path: String, limit: Int) throws(FileReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .notFound }
+            throw .unreadable(String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadable("it is a directory")
+        default: throw .unreadable("it is not a regular file")
+        }
+        let expected = Int(info.st_size)
+        if expected > limit { throw .tooLarge(expected) }
+        return try contents(descriptor, expected: expected, limit: limit)
+    }
+
+    /// Reads straight into an array's storage; a file that grows while being read is read to its end (or
+    /// to the limit).
+    private static func contents(_ descriptor: Int32, expected: Int, limit: Int) throws(FileReadError) -> [UInt8] {
+        var bytes = [UInt8]()
+        var capacity = max(expected + 1, 4096)
+        while true {
+            var failure: Int32 = 0
+            var done = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                _ = buffer.initialize(from: previous)
+                count = previous.count
+                while count < capacity {
+                    let n = read(descriptor, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { done = true; return }
+                    count += n
+                }
+            }
+            if failure != 0 { throw .unreadable(String(cString: strerror(failure))) }
+            if bytes.count > limit { throw .tooLarge(bytes.count) }
+            if done { return bytes }
+            capacity *= 2
+        }
+    }
+}
