@@ -51,8 +51,7 @@ extension Depwatch {
             do {
                 policy = try PolicyLocation.load(config: config, roots: roots)
             } catch {
-                Diagnostics.print(message: error.localizedDescription)
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error(error.localizedDescription)
             }
             let store = try database.open(readingOnly: true)
             var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
@@ -61,8 +60,7 @@ extension Depwatch {
             let index = AdvisoryIndex(store: store)
             let result = try Auditor.audit(options, index: index)
             if result.manifests.isEmpty && result.errors.isEmpty {
-                Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
-                throw ExitStatus.nothingToScan.exitCode
+                throw CommandFailure.nothingToScan("depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
             }
             let color = output == nil && format == .table && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -75,8 +75,7 @@ extension Depwatch {
             print(text, terminator: "")
             guard result.status == BisectResult.Status.found || result.status == BisectResult.Status.ambiguous else {
                 // The table stays on standard output; the reason goes to standard error too, where CI logs keep it.
-                Diagnostics.print(message: "depwatch: bisect \(result.status.rawValue): \(result.error ?? "no answer")")
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error("depwatch: bisect \(result.status.rawValue): \(result.error ?? "no answer")")
             }
             if record { try recordAdvisory(result) }
         }
@@ -166,9 +165,10 @@ extension Depwatch {
                 try ReportFile.write(String(decoding: json, as: UTF8.self), to: path)
                 _ = try store.importAdvisories(from: [path], strict: true)
                 Diagnostics.print(message: "depwatch: recorded \(advisoryID) in \(path) and in the database \(store.path); review and commit it")
+            } catch let failure as CommandFailure {
+                throw failure
             } catch {
-                Diagnostics.print(message: "depwatch: --record: \(error.localizedDescription)")
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error("depwatch: --record: \(error.localizedDescription)")
             }
         }
     }

@@ -40,8 +40,7 @@ extension Depwatch.Database {
             do {
                 report = try AdvisoryStore.importAdvisories(from: paths, into: database.resolvedPath, strict: strict)
             } catch {
-                Diagnostics.print(message: error.localizedDescription)
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error(error.localizedDescription)
             }
             for problem in report.problems { Diagnostics.print(message: "\(problem) (skipped)") }
             print("\(report.documents) documents: \(report.inserted) new, \(report.updated) updated, "
@@ -78,12 +77,7 @@ extension Depwatch.Database {
 
         func run() throws {
             let store = try database.open()
-            do {
-                for file in try store.exportCurated(to: directory) { print(file) }
-            } catch {
-                Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                throw ExitStatus.error.exitCode
-            }
+            for file in try store.exportCurated(to: directory) { print(file) }
         }
     }
 }

@@ -13,11 +13,6 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens (creating when missing) the database; an unusable file is exit 2 with one line.
     /// `readingOnly`: the command only reads, from one thread (see `AdvisoryStore.init`).
     func open(readingOnly: Bool = false) throws -> AdvisoryStore {
-        do {
-            return try AdvisoryStore(path: resolvedPath, readingOnly: readingOnly)
-        } catch {
-            Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-            throw ExitStatus.error.exitCode
-        }
+        return try AdvisoryStore(path: resolvedPath, readingOnly: readingOnly)
     }
 }

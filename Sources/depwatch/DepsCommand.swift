@@ -32,10 +32,9 @@ extension Depwatch {
             case .json: print(try DepsReport(inventory).json(), terminator: "")
             }
             Diagnostics.print(inventory.warnings + inventory.errors)
-            if !inventory.errors.isEmpty { throw ExitStatus.error.exitCode }
+            if !inventory.errors.isEmpty { throw CommandFailure.reported }
             if nothingFound {
-                Diagnostics.print(message: "depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
-                throw ExitStatus.nothingToScan.exitCode
+                throw CommandFailure.nothingToScan("depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
             }
         }
     }

@@ -37,21 +37,15 @@ extension Depwatch {
             do {
                 policy = try PolicyLocation.load(config: config, roots: [repo])
             } catch {
-                Diagnostics.print(message: error.localizedDescription)
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error(error.localizedDescription)
             }
             let store = try database.open()
             var audit = AuditOptions(roots: [], goVersion: goVersion, policy: policy, failOn: failOn, today: Depwatch.Audit.today())
             audit.gitRanges = try gitRanges.evaluator()
             let result: DiffResult
-            do {
-                var options = DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit)
-                options.requireVetting = requireVetting
-                result = try Differ.diff(options, store: store)
-            } catch {
-                Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                throw ExitStatus.error.exitCode
-            }
+            var options = DiffOptions(repository: repo, base: base, head: head, subpaths: paths, audit: audit)
+            options.requireVetting = requireVetting
+            result = try Differ.diff(options, store: store)
             if timings {
                 for (phase, seconds) in result.timings {
                     Diagnostics.print(message: String(format: "%7.1f ms  %@", seconds * 1000, phase))
@@ -62,9 +56,9 @@ extension Depwatch {
             try ReportOutput.emit(text, to: output)
             if !result.errors.isEmpty {
                 Diagnostics.print(result.errors)
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.reported
             }
-            if result.fails { throw ExitStatus.findings.exitCode }
+            if result.fails { throw CommandFailure.findings }
         }
     }
 }

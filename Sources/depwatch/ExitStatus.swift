@@ -36,6 +36,29 @@ enum ExitStatus: Int32, CaseIterable {
         }.joined(separator: "\n")
     }
 
-    /// The ArgumentParser exit code for this status.
-    var exitCode: ExitCode { ExitCode(rawValue) }
+}
+
+/// How a subcommand ends when it does not end cleanly. Subcommands throw these (or any error); `Depwatch.main`
+/// is the one place that turns them into a message on standard error and an exit code.
+enum CommandFailure: Error {
+    /// Findings at or above the threshold: the report has said everything (exit 1).
+    case findings
+    /// No manifest found; the message says where depwatch looked (exit 3).
+    case nothingToScan(String)
+    /// An error, with the line that says it (exit 2).
+    case error(String)
+    /// An error whose diagnostics are on standard error already (exit 2).
+    case reported
+
+    /// The exit status, and the line to print first (if any), for an error a subcommand's `run` threw:
+    /// a `CommandFailure` as it says, anything else an error named by its description.
+    static func outcome(of error: any Error) -> (status: ExitStatus, message: String?) {
+        switch error {
+        case CommandFailure.findings: return (.findings, nil)
+        case CommandFailure.nothingToScan(let message): return (.nothingToScan, message)
+        case CommandFailure.error(let message): return (.error, message)
+        case CommandFailure.reported: return (.error, nil)
+        default: return (.error, "depwatch: \(error.localizedDescription)")
+        }
+    }
 }

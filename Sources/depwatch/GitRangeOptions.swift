@@ -15,11 +15,6 @@ struct GitRangeOptions: ParsableArguments {
     /// The clones named, or `nil` when none is; a bad `package=path` or folder is exit 2 with one line.
     func evaluator() throws -> (any GitRangeEvaluating)? {
         guard !repoMap.isEmpty || repoCache != nil else { return nil }
-        do {
-            return try RepositoryMap(arguments: repoMap, cache: repoCache)
-        } catch {
-            Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-            throw ExitStatus.error.exitCode
-        }
+        return try RepositoryMap(arguments: repoMap, cache: repoCache)
     }
 }

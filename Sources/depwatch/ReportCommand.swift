@@ -33,8 +33,7 @@ extension Depwatch {
                 let report = try ReportBuilder(store).report(run: Int64(runSelection).map { .id($0) } ?? .latest, since: since)
                 try ReportOutput.emit(try format.render(report), to: output)
             } catch let error as ScanError {
-                Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error("depwatch: \(error.localizedDescription)")
             }
         }
     }
@@ -63,18 +62,12 @@ extension Depwatch {
                     do {
                         documents.append(try JSONDecoder().decode(ScanDocument.self, from: Data(contentsOf: URL(fileURLWithPath: file))))
                     } catch {
-                        Diagnostics.print(message: "\(file): not a depwatch.scan/1 file: \(error.localizedDescription)")
-                        throw ExitStatus.error.exitCode
+                        throw CommandFailure.error("\(file): not a depwatch.scan/1 file: \(error.localizedDescription)")
                     }
                 }
                 let store = try history.open(database)
-                do {
-                    let run = try store.importRun(documents)
-                    print("imported \(documents.flatMap(\.repositories).count) repositories from \(files.count) file(s) as run \(run)")
-                } catch {
-                    Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                    throw ExitStatus.error.exitCode
-                }
+                let run = try store.importRun(documents)
+                print("imported \(documents.flatMap(\.repositories).count) repositories from \(files.count) file(s) as run \(run)")
             }
         }
     }

@@ -13,8 +13,7 @@ enum ReportOutput {
     static func emit(bytes: [UInt8], to output: String?) throws {
         guard let output else { return writeToStandardOutput(bytes) }
         do { try ReportFile.write(bytes: bytes, to: output) } catch {
-            Diagnostics.print(message: error.localizedDescription)
-            throw ExitStatus.error.exitCode
+            throw CommandFailure.error(error.localizedDescription)
         }
     }
 

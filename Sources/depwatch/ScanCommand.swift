@@ -19,8 +19,7 @@ struct HistoryOptions: ParsableArguments {
     /// Opens the history; an unusable file is exit 2 with one line.
     func open(_ database: DatabaseOptions) throws -> HistoryStore {
         do { return try HistoryStore(path: resolvedPath(database)) } catch {
-            Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-            throw ExitStatus.error.exitCode
+            throw CommandFailure.error("depwatch: \(error.localizedDescription)")
         }
     }
 }
@@ -57,12 +56,7 @@ extension Depwatch {
 
         func run() throws {
             var targets: [RepositoryTarget]
-            do {
-                targets = try targetList()
-            } catch {
-                Diagnostics.print(message: "depwatch: \(error.localizedDescription)")
-                throw ExitStatus.error.exitCode
-            }
+            targets = try targetList()
             if let shard = shard.flatMap(Shard.init) { targets = shard.select(targets) }
             let store = try database.open()
             let stats = try? store.stats()
@@ -81,8 +75,7 @@ extension Depwatch {
             }
             progress.finish()
             if let problem = failures.first {
-                Diagnostics.print(message: "depwatch: \(problem)")
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error("depwatch: \(problem)")
             }
             let finished = Date().timeIntervalSince1970
             if let historyStore, let run { try historyStore.finish(run, finished: finished) }
@@ -108,9 +101,9 @@ extension Depwatch {
             for scan in scans where scan.status == .failed {
                 Diagnostics.print(message: "depwatch: \(scan.name): not scanned: \(scan.error ?? "")")
             }
-            if scans.contains(where: { $0.status == .failed }) { throw ExitStatus.error.exitCode }
+            if scans.contains(where: { $0.status == .failed }) { throw CommandFailure.reported }
             let failing = scans.flatMap(\.findings).contains { !$0.ignored && failOn.fails(Severity(rawValue: $0.severity) ?? .unknown) }
-            if failing { throw ExitStatus.findings.exitCode }
+            if failing { throw CommandFailure.findings }
         }
     }
 }

@@ -41,8 +41,7 @@ extension Depwatch {
                 existingText = source.exists(path) ? try source.text(path) : ""
                 records = try VetRecords.parse(existingText, path: path)
             } catch {
-                Diagnostics.print(message: error.localizedDescription)
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error(error.localizedDescription)
             }
             let inventory = InventoryLoader.load([repo])
             let today = Depwatch.Audit.today()
@@ -50,7 +49,7 @@ extension Depwatch {
                 let missing = records.unvetted(in: inventory)
                 for (manifest, dependency) in missing { print("\(dependency.package)@\(dependency.version ?? dependency.source.rawValue)  (\(manifest))") }
                 print("\(missing.count) pinned dependenc\(missing.count == 1 ? "y is" : "ies are") not vetted")
-                if !missing.isEmpty { throw ExitStatus.findings.exitCode }
+                if !missing.isEmpty { throw CommandFailure.findings }
                 return
             }
             var added: [VetRecords.Record] = []
@@ -73,8 +72,7 @@ extension Depwatch {
             do {
                 try ReportFile.write(existingText + header + added.map(VetRecords.text).joined(), to: path)
             } catch {
-                Diagnostics.print(message: error.localizedDescription)
-                throw ExitStatus.error.exitCode
+                throw CommandFailure.error(error.localizedDescription)
             }
             print("\(added.count) record\(added.count == 1 ? "" : "s") added to \(path)")
         }
