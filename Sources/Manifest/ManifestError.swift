@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Why a manifest could not be read or parsed.
@@ -21,18 +22,18 @@ public enum ManifestError: Error, LocalizedError, Sendable, Equatable {
         case .invalid(let diagnostics):
             return diagnostics
         case .notFound(let path):
-            return [Diagnostic(path: path, line: nil, column: nil, message: "no such file or directory")]
+            return [Diagnostic(.notFound, path: path, line: nil, column: nil, message: "no such file or directory")]
         case .unreadable(let path, let reason):
-            return [Diagnostic(path: path, line: nil, column: nil, message: "cannot read the file: \(reason)")]
+            return [Diagnostic(.unreadable, path: path, line: nil, column: nil, message: "cannot read the file: \(reason)")]
         case .tooLarge(let path, let bytes, let limit):
-            return [Diagnostic(path: path, line: nil, column: nil,
+            return [Diagnostic(.tooLarge, path: path, line: nil, column: nil,
                                message: "file is \(bytes) bytes, over the \(limit / (1 << 20)) MiB limit for a manifest; "
                                    + "is this really a manifest?")]
         case .notText(let path):
-            return [Diagnostic(path: path, line: nil, column: nil,
+            return [Diagnostic(.notText, path: path, line: nil, column: nil,
                                message: "not a text file (it holds NUL bytes or is not UTF-8)")]
         case .unknownKind(let path):
-            return [Diagnostic(path: path, line: nil, column: nil,
+            return [Diagnostic(.unknownKind, path: path, line: nil, column: nil,
                                message: "not a manifest depwatch reads (go.mod, go.work, Package.resolved); "
                                    + "name one of those or a directory")]
         }
@@ -43,8 +44,8 @@ public enum ManifestError: Error, LocalizedError, Sendable, Equatable {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 
-    /// A single diagnostic at a place.
-    static func at(_ path: String, _ line: Int, _ column: Int, _ message: String) -> ManifestError {
-        .invalid([Diagnostic(path: path, line: line, column: column, message: message)])
+    /// A single diagnostic at a place (malformed content, unless `code` says otherwise).
+    static func at(_ path: String, _ line: Int, _ column: Int, _ message: String, code: Diagnostic.Code = .syntaxError) -> ManifestError {
+        .invalid([Diagnostic(code, path: path, line: line, column: column, message: message)])
     }
 }

@@ -27,6 +27,6 @@ enum MergeConflict {
     static func error(_ marker: [UInt8], path: String, line: Int, regenerate: String) -> ManifestError {
         .at(path, line, 1,
             "merge conflict marker \"\(String(decoding: marker, as: UTF8.self))\": the file was committed "
-            + "in the middle of a merge; resolve the conflict (\(regenerate))")
+            + "in the middle of a merge; resolve the conflict (\(regenerate))", code: .mergeConflict)
     }
 }

@@ -38,6 +38,7 @@ import Testing
         #expect(error.path == Corpus.path(Self.codeEdit))
         #expect(error.line == 27)
         #expect(error.message.contains("merge conflict marker"))
+        #expect(error.code == .mergeConflict)
         let swift = inventory.manifests.filter { $0.path.hasPrefix(Corpus.root.path + "/swift/") }
         #expect(swift.count == Self.manifests.filter { $0.hasPrefix("swift/") }.count)
         #expect(swift.count >= 25)

@@ -86,8 +86,10 @@ import Testing
         let (found, _, warnings) = ManifestDiscovery.find([dir.path("")])
         #expect(found.map(\.path) == [PathName.clean(dir.path("ok/go.mod"))])
         #expect(warnings.map(\.message) == ["not a regular file (a FIFO, socket or device); skipped"])
+        #expect(warnings.map(\.code) == [.notRegularFile])
         let explicit = InventoryLoader.load([dir.path("pipe/go.mod")])
         #expect(explicit.errors.map(\.message) == ["cannot read the file: it is not a regular file"])
+        #expect(explicit.errors.map(\.code) == [.unreadable])
     }
 
     @Test func oneBadManifestDoesNotStopTheOthers() throws {

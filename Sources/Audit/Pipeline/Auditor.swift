@@ -22,7 +22,7 @@ public enum Auditor {
         var warnings = inventory.warnings
         let unchecked = zip(audited, matches).filter { $0.1.standardLibraryUnchecked }.map(\.0.path)
         if let first = unchecked.first {
-            warnings.append(Diagnostic(.warning, path: options.source.displayPath(first), line: nil, column: nil,
+            warnings.append(Diagnostic(.warning, .uncheckedStandardLibrary, path: options.source.displayPath(first), line: nil, column: nil,
                 message: "the Go standard library was not checked in \(unchecked.count) go.mod file(s) with a go directive but no toolchain directive "
                     + "(the go directive is a language version, not the toolchain that builds the binary); pass --go-version 1.22.4 or add a toolchain line"))
         }

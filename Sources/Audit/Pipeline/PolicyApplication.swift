@@ -10,7 +10,7 @@ enum PolicyApplication {
         let path = policy.path ?? "depwatch.toml"
         for ignore in policy.ignores {
             if let until = ignore.until, until < today {
-                warnings.append(Diagnostic(.warning, path: path, line: ignore.line, column: nil,
+                warnings.append(Diagnostic(.warning, .expiredIgnore, path: path, line: ignore.line, column: nil,
                     message: "expired-ignore: the ignore of \(ignore.id) ended on \(until); it no longer applies (renew it or fix the finding)"))
                 continue
             }
@@ -21,7 +21,7 @@ enum PolicyApplication {
                 used = true
             }
             if !used {
-                warnings.append(Diagnostic(.warning, path: path, line: ignore.line, column: nil,
+                warnings.append(Diagnostic(.warning, .unusedIgnore, path: path, line: ignore.line, column: nil,
                     message: "unused-ignore: the ignore of \(ignore.id) matched no finding; remove it"))
             }
         }

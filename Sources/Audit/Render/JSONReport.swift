@@ -1,3 +1,4 @@
+import Core
 import Manifest
 
 /// `depwatch.audit/1`: the stable JSON form every other rendering derives from (schema in

@@ -1,3 +1,5 @@
+import Core
+
 /// Finds the manifests below the paths a user names, in a source: every go.mod, go.work and
 /// Package.resolved, skipping `.git`, `.build`, `vendor`, `node_modules` and `testdata`, following symbolic
 /// links to directories at most once each (so a link loop ends).
@@ -46,7 +48,7 @@ public enum ManifestDiscovery {
         mutating func walk(_ directory: String) {
             if let identity = source.identity(ofDirectory: directory), !visited.insert(identity).inserted { return }
             guard let entries = source.entries(of: directory) else {
-                warnings.append(Diagnostic(.warning, path: source.displayPath(directory), line: nil, column: nil,
+                warnings.append(Diagnostic(.warning, .unlistedDirectory, path: source.displayPath(directory), line: nil, column: nil,
                                            message: "cannot list the directory; manifests below it were not read"))
                 return
             }
@@ -59,7 +61,7 @@ public enum ManifestDiscovery {
                     if let kind = ManifestKind(fileName: entry.name) { found.insert(Found(path: path, kind: kind)) }
                 case .other:
                     if ManifestKind(fileName: entry.name) != nil {
-                        warnings.append(Diagnostic(.warning, path: source.displayPath(path), line: nil, column: nil,
+                        warnings.append(Diagnostic(.warning, .notRegularFile, path: source.displayPath(path), line: nil, column: nil,
                                                    message: "not a regular file (a FIFO, socket or device); skipped"))
                     }
                 }

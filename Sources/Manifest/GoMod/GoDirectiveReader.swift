@@ -13,12 +13,12 @@ struct GoDirectiveReader {
 
     /// Records an error at the directive's line.
     mutating func fail(_ directive: GoModDirective, _ message: String) {
-        errors.append(Diagnostic(path: path, line: directive.line, column: directive.column, message: message))
+        errors.append(Diagnostic(.syntaxError, path: path, line: directive.line, column: directive.column, message: message))
     }
 
     /// Records an error at a token.
     mutating func fail(_ token: GoModToken, _ message: String) {
-        errors.append(Diagnostic(path: path, line: token.line, column: token.column, message: message))
+        errors.append(Diagnostic(.syntaxError, path: path, line: token.line, column: token.column, message: message))
     }
 
     /// An argument as a string: Go-unquoted if it is `"quoted"`; any other quote is an error.

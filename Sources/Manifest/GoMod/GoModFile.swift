@@ -1,3 +1,5 @@
+import Core
+
 /// A module path and an optional version, as go.mod directives name them.
 public struct GoModuleVersion: Sendable, Hashable, Codable {
     /// The module path (or, for a replacement, a local directory).
@@ -116,7 +118,7 @@ extension GoModFile {
     /// The warning for a go.mod without a `module` directive: its requirements are read and checked, but
     /// the go command will not build it until it names its module.
     public static func missingModuleWarning(path: String) -> Diagnostic {
-        Diagnostic(.warning, path: path, line: 1, column: nil,
+        Diagnostic(.warning, .missingModule, path: path, line: 1, column: nil,
                    message: "no module directive: its requirements are checked, but `go build` refuses this go.mod; "
                        + "name the module: go mod edit -module=example.com/mod")
     }

@@ -109,7 +109,7 @@ private struct LineReader {
         if head.count != 1 || !blockVerbs.contains(head[0].text) {
             let first = opener.tokens[0]
             let name = head.map(\.text).joined(separator: " ")
-            errors.append(Diagnostic(path: path, line: first.line, column: first.column,
+            errors.append(Diagnostic(.syntaxError, path: path, line: first.line, column: first.column,
                                      message: "unknown block type: \(name)"))
         }
         if isEmptyBlock { return }

@@ -1,3 +1,4 @@
+import Core
 import Versions
 
 /// Parses go.sum and go.work.sum content: whitespace-separated `module version[/go.mod] hash` lines,
@@ -65,7 +66,7 @@ public enum GoSumParser {
                 case .blank:
                     continue
                 case .invalid(let field, let message):
-                    errors.append(Diagnostic(path: path, line: number, column: line.column(of: field, in: buffer), message: message))
+                    errors.append(Diagnostic(.syntaxError, path: path, line: number, column: line.column(of: field, in: buffer), message: message))
                 case .entry(let goModOnly):
                     switch collector {
                     case .none:

@@ -101,7 +101,7 @@ public struct InventoryLoader {
             let goMod = PathName.join(directory, "go.mod")
             guard source.exists(goMod) else {
                 let problem = source.exists(directory) ? "the directory has no go.mod" : "the directory does not exist"
-                read.warnings.append(Diagnostic(.warning, path: shown, line: use.line, column: nil,
+                read.warnings.append(Diagnostic(.warning, .skippedWorkspaceUse, path: shown, line: use.line, column: nil,
                     message: "use \(use.directory): \(problem); skipped"))
                 read.uses.append((use.directory, use.line, nil))
                 continue
@@ -128,7 +128,7 @@ public struct InventoryLoader {
                 inventory.warnings.append(GoModFile.missingModuleWarning(path: source.displayPath(path)))
             }
             if loaded.lacksSum {
-                inventory.warnings.append(Diagnostic(.warning, path: source.displayPath(path), line: nil, column: nil,
+                inventory.warnings.append(Diagnostic(.warning, .missingGoSum, path: source.displayPath(path), line: nil, column: nil,
                     message: "no go.sum beside a go.mod below go 1.17: its indirect dependencies cannot be listed; run `go mod tidy`"))
             }
             inventory.manifests.append(loaded.inventory)

@@ -125,6 +125,6 @@ private struct PinReader {
     }
 
     private mutating func fail(_ node: JSONNode, _ message: String) {
-        errors.append(Diagnostic(path: path, line: node.line, column: node.column, message: message))
+        errors.append(Diagnostic(.syntaxError, path: path, line: node.line, column: node.column, message: message))
     }
 }
