@@ -40,8 +40,9 @@ import Testing
         }
     }
 
-    /// Whether `version` is in one OSV range: sort events, walk them.
-    static func inRange(_ range: [String: Any], _ version: PlainVersion) -> Bool? {
+    /// One OSV range's events as a timeline: parsed and sorted once; `nil` when it has a `limit` or a
+    /// version the plain parser does not read (then the range cannot be evaluated plainly).
+    static func timeline(_ range: [String: Any]) -> [(PlainVersion?, String)]? {
         let events = (range["events"] as? [[String: String]]) ?? []
         var timeline: [(PlainVersion?, String)] = []
         for event in events {
@@ -52,6 +53,11 @@ import Testing
             timeline.append((v, kind))
         }
         timeline.sort { a, b in a.0 == nil ? b.0 != nil : (b.0 != nil && a.0! < b.0!) }
+        return timeline
+    }
+
+    /// Whether `version` is in a range's timeline: walk the sorted events.
+    static func inRange(_ timeline: [(PlainVersion?, String)], _ version: PlainVersion) -> Bool {
         var affected = false
         for (v, kind) in timeline {
             switch kind {
@@ -63,6 +69,37 @@ import Testing
         }
         return affected
     }
+
+    /// What one entry says of one package, read from its JSON once: the listed versions, and each
+    /// non-GIT range's timeline (`nil`: not plainly evaluable). `custom_ranges` replace `ranges` when
+    /// every one of their versions parses.
+    struct PlainAffected {
+        var id: String
+        var versions: [PlainVersion?]
+        var timelines: [[(PlainVersion?, String)]?]
+
+        init(id: String, _ affected: [String: Any]) {
+            self.id = id
+            var ranges = affected["ranges"] as? [[String: Any]] ?? []
+            if let custom = (affected["ecosystem_specific"] as? [String: Any])?["custom_ranges"] as? [[String: Any]] {
+                let values = custom.flatMap { ($0["events"] as? [[String: String]] ?? []).flatMap(\.values) }
+                if values.allSatisfy({ $0 == "0" || PlainVersion($0) != nil }) { ranges = custom }
+            }
+            versions = (affected["versions"] as? [String] ?? []).map(PlainVersion.init)
+            timelines = ranges.filter { ($0["type"] as? String) != "GIT" }.map(DifferentialQueryTests.timeline)
+        }
+    }
+
+    /// Per Go package, what every entry naming it says of it.
+    nonisolated(unsafe) static let affectedByPackage: [String: [PlainAffected]] = {
+        var result: [String: [PlainAffected]] = [:]
+        for (package, entries) in entriesByPackage {
+            result[package] = entries.flatMap { entry in
+                entry.affected.filter { ($0["package"] as? [String: String])?["name"] == package }.map { PlainAffected(id: entry.id, $0) }
+            }
+        }
+        return result
+    }()
 
     struct Entry { var id: String; var affected: [[String: Any]] }
 
@@ -101,18 +138,11 @@ import Testing
     static func plainAffected(_ package: String, _ version: String) -> Set<String>? {
         guard let v = PlainVersion(version) else { return nil }
         var ids: Set<String> = []
-        for entry in entriesByPackage[package] ?? [] {
-            for affected in entry.affected where (affected["package"] as? [String: String])?["name"] == package {
-                var ranges = affected["ranges"] as? [[String: Any]] ?? []
-                if let custom = (affected["ecosystem_specific"] as? [String: Any])?["custom_ranges"] as? [[String: Any]] {
-                    let values = custom.flatMap { ($0["events"] as? [[String: String]] ?? []).flatMap(\.values) }
-                    if values.allSatisfy({ $0 == "0" || PlainVersion($0) != nil }) { ranges = custom }
-                }
-                if (affected["versions"] as? [String] ?? []).contains(where: { PlainVersion($0) == v }) { ids.insert(entry.id) }
-                for range in ranges where (range["type"] as? String) != "GIT" {
-                    guard let inside = inRange(range, v) else { return nil }
-                    if inside { ids.insert(entry.id) }
-                }
+        for affected in affectedByPackage[package] ?? [] {
+            if affected.versions.contains(where: { $0 == v }) { ids.insert(affected.id) }
+            for timeline in affected.timelines {
+                guard let timeline else { return nil }
+                if inRange(timeline, v) { ids.insert(affected.id) }
             }
         }
         return ids
@@ -141,21 +171,34 @@ import Testing
 
     @Test func queryAgreesWithAPlainEvaluation() throws {
         let store = try TestStore.shared()
-        var compared = 0
-        var disagreements: [String] = []
-        let versionsByPackage = Dictionary(grouping: Self.pairs, by: \.0).mapValues { $0.map(\.1) }
-        for (package, versions) in versionsByPackage.sorted(by: { $0.key < $1.key }) {
-          let answersByVersion = try store.query(package: package, versions: versions, family: .go)
-          for version in versions {
-            guard let expected = Self.plainAffected(package, version) else { continue }
-            let answers = answersByVersion[version] ?? []
-            let actual = Set(answers.filter { $0.verdict?.outcome == .affected && !$0.stored.curated }.map(\.stored.advisory.id))
-            if actual != expected {
-                disagreements.append("\(package)@\(version): only depwatch \(actual.subtracting(expected).sorted()), only plain \(expected.subtracting(actual).sorted())")
+        _ = Self.affectedByPackage   // built once, before the threads read it
+        let packages = Dictionary(grouping: Self.pairs, by: \.0).mapValues { $0.map(\.1) }.sorted { $0.key < $1.key }
+        // Each package on its own: compared on every core.
+        var outcomes = [(compared: Int, disagreements: [String], failure: String?)](repeating: (0, [], nil), count: packages.count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: packages.count) { index in
+                let (package, versions) = packages[index]
+                do {
+                    let answersByVersion = try store.query(package: package, versions: versions, family: .go)
+                    for version in versions {
+                        guard let expected = Self.plainAffected(package, version) else { continue }
+                        let answers = answersByVersion[version] ?? []
+                        let actual = Set(answers.filter { $0.verdict?.outcome == .affected && !$0.stored.curated }.map(\.stored.advisory.id))
+                        if actual != expected {
+                            output[index].disagreements.append(
+                                "\(package)@\(version): only depwatch \(actual.subtracting(expected).sorted()), only plain \(expected.subtracting(actual).sorted())")
+                        }
+                        output[index].compared += 1
+                    }
+                } catch {
+                    output[index].failure = "\(package): \(error)"
+                }
             }
-            compared += 1
-          }
         }
+        #expect(outcomes.compactMap(\.failure).isEmpty, "\(outcomes.compactMap(\.failure).prefix(3))")
+        let compared = outcomes.map(\.compared).reduce(0, +)
+        let disagreements = outcomes.flatMap(\.disagreements)
         #expect(compared >= 1000, "compared \(compared) pairs")
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.prefix(5))")
     }

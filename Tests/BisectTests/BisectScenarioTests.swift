@@ -47,14 +47,15 @@ import Testing
     @Test func aTimedOutRunIsSkippedAndItsProcessGroupStopped() async throws {
         let history = try StateHistory(count: 16, firstBad: 9, overrides: [7: "hang 60.4242"])
         var request = history.request(good: 0, bad: 15)
-        // Long enough that a loaded CI machine never times out an ordinary run, short beside the 60 s hang.
-        request.timeout = 8
+        // An ordinary run (a shell `case`) takes milliseconds: 1.5 s leaves a loaded machine a wide margin and
+        // keeps the suite from waiting; the hang would last 60 s.
+        request.timeout = 1.5
         let result = try await Self.bisect(request)
         #expect(result.status == .found, "\(result.error ?? "")")
         #expect(result.commit?.id == history.commits[9])
         let timedOut = try #require(result.runs.first { $0.ended == "timed out" })
         #expect(timedOut.verdict == .skip)
-        #expect(timedOut.seconds < 30, "the hung run was not cut at the timeout: \(timedOut.seconds) s")
+        #expect(timedOut.seconds < 10, "the hung run was not cut at the timeout: \(timedOut.seconds) s")
         let survivors = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "sleep 60.4242"])
         #expect(survivors.stdout.isEmpty, "the timed-out command still runs: \(survivors.stdout)")
     }
@@ -62,7 +63,7 @@ import Testing
     @Test func aTimeoutCanBeJudgedBad() async throws {
         let history = try StateHistory(count: 8, firstBad: 5, overrides: [5: "hang 30.4343", 6: "hang 30.4343", 7: "hang 30.4343"])
         var request = history.request(good: 0, bad: 7)
-        request.timeout = 5  // an ordinary run must never reach it, even on a loaded machine
+        request.timeout = 1.5  // an ordinary run takes milliseconds: it never reaches this, even on a loaded machine
         request.onTimeout = .bad
         let result = try await Self.bisect(request)
         #expect(result.commit?.id == history.commits[5], "\(result.error ?? "")")

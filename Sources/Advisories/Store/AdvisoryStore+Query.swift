@@ -170,16 +170,17 @@ extension AdvisoryStore {
         return try query(package: package, versions: [version], family: family)[version] ?? []
     }
 
-    /// The same for several versions of one package at once (the advisories are read once), by version.
+    /// The same for several versions of one package at once, by version: the advisories are read, and
+    /// their ranges compiled, once for all the versions.
     public func query(package: String, versions: [String], family: EcosystemFamily?) throws(AdvisoryStoreError) -> [String: [QueryAnswer]] {
         var answers: [String: [QueryAnswer]] = [:]
         for family in families(family) {
             let stored = try advisories(naming: package, family: family)
+            let matchers = stored.map { PackageMatcher($0.advisory, family: family, package: package) }
             for version in versions {
                 let compared = family == .go ? Self.goVersion(version) : version
-                answers[version, default: []] += stored.map { advisory in
-                    QueryAnswer(stored: advisory, verdict: AdvisoryMatcher.verdict(advisory.advisory, family: family,
-                                                                                   package: package, version: compared))
+                answers[version, default: []] += zip(stored, matchers).map { advisory, matcher in
+                    QueryAnswer(stored: advisory, verdict: matcher?.verdict(compared))
                 }
             }
         }
