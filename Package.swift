@@ -65,7 +65,6 @@ let package = Package(
             name: "Bisect",
             dependencies: [
                 "Git",
-                "Advisories",
                 "Manifest",
                 "Versions",
                 .product(name: "Subprocess", package: "swift-subprocess"),

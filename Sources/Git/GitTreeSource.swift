@@ -64,9 +64,10 @@ public struct GitTreeSource: ManifestSource, @unchecked Sendable {
 
     public func bytes(of path: String, limit: Int) throws(ManifestError) -> [UInt8] {
         let cleaned = PathName.clean(path)
-        guard item(at: cleaned) == .file else {
-            if item(at: cleaned) == .directory { throw .unreadable(path: displayPath(path), reason: "it is a directory") }
-            throw .notFound(path: displayPath(path))
+        switch items[cleaned] {
+        case .file?: break
+        case .directory?: throw .unreadable(path: displayPath(path), reason: "it is a directory")
+        default: throw .notFound(path: displayPath(path))
         }
         lock.lock()
         defer { lock.unlock() }

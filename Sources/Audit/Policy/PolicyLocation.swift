@@ -17,13 +17,16 @@ public enum PolicyLocation {
     }
 
     private static func load(_ path: String, from source: any ManifestSource) throws(AuditError) -> Policy {
-        let shown = source.displayPath(path)
-        let text: String
+        try PolicyParser.parse(text(of: path, from: source), path: source.displayPath(path))
+    }
+
+    /// The text of a TOML file depwatch reads (the policy, the vetting records) from `source`; a file that
+    /// cannot be read is `policyUnreadable`, named by the source's display path.
+    static func text(of path: String, from source: any ManifestSource) throws(AuditError) -> String {
         do {
-            text = try source.text(path)
+            return try source.text(path)
         } catch {
-            throw .policyUnreadable(path: shown, reason: error.diagnostics.first?.message ?? "\(error)")
+            throw .policyUnreadable(path: source.displayPath(path), reason: error.diagnostics.first?.message ?? "\(error)")
         }
-        return try PolicyParser.parse(text, path: shown)
     }
 }

@@ -63,13 +63,7 @@ public struct VetRecords: Sendable {
     public static func load(in directory: String, from source: any ManifestSource) throws(AuditError) -> VetRecords {
         let path = PathName.join(directory, fileName)
         guard source.exists(path) else { return VetRecords() }
-        let text: String
-        do {
-            text = try source.text(path)
-        } catch {
-            throw .policyUnreadable(path: source.displayPath(path), reason: error.diagnostics.first?.message ?? "\(error)")
-        }
-        return try parse(text, path: source.displayPath(path))
+        return try parse(PolicyLocation.text(of: path, from: source), path: source.displayPath(path))
     }
 
     /// Reads `text`; errors name their line.
