@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Versions"),
         .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CZlibChecksum", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Git", dependencies: ["CGit2", "Manifest"], linkerSettings: gitLinkerSettings),
+        .target(name: "Git", dependencies: ["CGit2", "Advisories", "Manifest"], linkerSettings: gitLinkerSettings),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Core", "Versions"]),
         .target(

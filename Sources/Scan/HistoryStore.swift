@@ -1,3 +1,4 @@
+import Advisories
 import Foundation
 import GRDB
 
@@ -14,17 +15,9 @@ public final class HistoryStore: Sendable {
     /// Opens (creating and migrating when needed) the history at `path`.
     public init(path: String) throws(ScanError) {
         self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            let (applicationID, tables) = try pool.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
-            }
-            if applicationID != Self.applicationID && (applicationID != 0 || tables > 0) {
+            pool = try SQLiteFile.openPool(path: path)
+            guard try pool.read({ db in try SQLiteFile.belongs(db, to: Self.applicationID) }) else {
                 throw ScanError.history(path: path, reason: "it is not a depwatch scan history; give another --history path")
             }
             try Self.migrator.migrate(pool)

@@ -1,7 +1,6 @@
 import Advisories
 import ArgumentParser
 import Audit
-import Diff
 import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}

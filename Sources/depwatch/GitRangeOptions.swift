@@ -1,6 +1,6 @@
 import Advisories
 import ArgumentParser
-import Diff
+import Git
 
 /// `--repo-map` and `--repo-cache`, shared by `audit` and `diff`: local clones of dependencies that decide
 /// the GIT ranges of their advisories.
@@ -15,6 +15,13 @@ struct GitRangeOptions: ParsableArguments {
     /// The clones named, or `nil` when none is; a bad `package=path` or folder is exit 2 with one line.
     func evaluator() throws -> (any GitRangeEvaluating)? {
         guard !repoMap.isEmpty || repoCache != nil else { return nil }
-        return try RepositoryMap(arguments: repoMap, cache: repoCache)
+        var paths: [String: String] = [:]
+        for argument in repoMap {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw CommandFailure.error("--repo-map takes PACKAGE=PATH, not \(argument)")
+            }
+            paths[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+        }
+        return RepositoryMap(paths, cache: repoCache)
     }
 }

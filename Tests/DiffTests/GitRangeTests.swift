@@ -2,6 +2,7 @@ import Advisories
 import Audit
 import DepwatchTestSupport
 import Foundation
+import Git
 import Testing
 @testable import Diff
 

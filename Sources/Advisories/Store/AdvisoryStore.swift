@@ -8,9 +8,6 @@ public final class AdvisoryStore: Sendable {
     public let path: String
     let pool: any DatabaseWriter
 
-    /// How long a connection waits for another process's lock before failing.
-    static let busyTimeout: TimeInterval = 30
-
     /// Opens the database at `path`, creating it (with the curated advisories) when it does not exist.
     /// `readingOnly` is for one-shot commands that only read from one thread (an audit): when the file is
     /// already ready, one read-only connection is opened instead of a pool's writer and reader (about
@@ -21,15 +18,8 @@ public final class AdvisoryStore: Sendable {
             pool = queue
             return
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        // In WAL mode NORMAL still keeps every transaction atomic: a crash loses at most the last commit,
-        // never consistency; FULL would add an fsync to every commit.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL") }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try SQLiteFile.openPool(path: path, pageSize: 16384)
             try prepare()
         } catch let error as AdvisoryStoreError {
             throw error
@@ -52,13 +42,13 @@ public final class AdvisoryStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .timeout(SQLiteFile.busyTimeout)
         // Pages read in place from the file's mapping rather than copied out by read(2): an audit reads
         // hundreds of advisory documents spread over the file.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration),
               let state = try? queue.read({ db in try openingState(db) }),
-              state.applicationID == StoreSchema.applicationID, state.migrated, !state.superseded,
+              state.belongs, state.migrated, !state.superseded,
               state.curatedDigest == CuratedAdvisories.digest else { return nil }
         return queue
     }
@@ -78,8 +68,7 @@ public final class AdvisoryStore: Sendable {
 
     /// What opening needs to know, read in one transaction.
     private struct OpeningState: Sendable {
-        var applicationID: Int32
-        var tables: Int
+        var belongs: Bool
         var migrated: Bool
         var superseded: Bool
         var curatedDigest: String?
@@ -90,7 +79,7 @@ public final class AdvisoryStore: Sendable {
     private func prepare() throws {
         let migrator = StoreSchema.migrator
         let state = try pool.read { db in try Self.openingState(db) }
-        if state.applicationID != StoreSchema.applicationID && (state.applicationID != 0 || state.tables > 0) {
+        if !state.belongs {
             throw AdvisoryStoreError.foreignDatabase(path: path)
         }
         if state.superseded { throw AdvisoryStoreError.newerSchema(path: path) }
@@ -101,10 +90,9 @@ public final class AdvisoryStore: Sendable {
     /// What opening needs to know, read in one transaction.
     private static func openingState(_ db: Database) throws -> OpeningState {
         let migrator = StoreSchema.migrator
-        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
         let hasMeta = try db.tableExists("meta")
         return OpeningState(
-            applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, tables: tables,
+            belongs: try SQLiteFile.belongs(db, to: StoreSchema.applicationID),
             migrated: try migrator.hasCompletedMigrations(db), superseded: try migrator.hasBeenSuperseded(db),
             curatedDigest: hasMeta ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'curated'") : nil)
     }

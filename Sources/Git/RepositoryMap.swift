@@ -1,6 +1,5 @@
 import Advisories
 import Foundation
-import Git
 
 /// Local clones of dependencies (`--repo-map PACKAGE=PATH`), for deciding OSV `GIT` ranges: a commit is in
 /// a range when it is, or descends from, an introducing commit (or `0`), does not descend from (or equal)
@@ -16,18 +15,6 @@ public final class RepositoryMap: GitRangeEvaluating, @unchecked Sendable {
     public init(_ paths: [String: String], cache: String? = nil) {
         self.paths = paths
         self.cache = cache
-    }
-
-    /// Parses `PACKAGE=PATH` arguments.
-    public convenience init(arguments: [String], cache: String? = nil) throws(DiffError) {
-        var paths: [String: String] = [:]
-        for argument in arguments {
-            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                throw .snapshot("--repo-map takes PACKAGE=PATH, not \(argument)")
-            }
-            paths[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
-        }
-        self.init(paths, cache: cache)
     }
 
     /// Whether `revision` of `package` lies in the GIT `range`; `nil` without a clone or a commit.
