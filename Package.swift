@@ -64,6 +64,7 @@ let package = Package(
         .target(
             name: "Bisect",
             dependencies: [
+                "Advisories",
                 "Git",
                 "Manifest",
                 "Versions",

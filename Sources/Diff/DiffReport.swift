@@ -142,7 +142,7 @@ enum DiffJSON {
         w.field("fixed", f.fixed)
         w.field("id", f.id)
         w.field("ignored", f.ignored)
-        w.field("kind", f.kind)
+        w.field("kind", f.kind.rawValue)
         w.field("line", f.line)
         w.field("package", f.package)
         w.field("severity", f.severity.rawValue)

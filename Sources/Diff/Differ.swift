@@ -91,9 +91,9 @@ public enum Differ {
     /// Dependencies added or upgraded by the change that no record covers.
     static func unvetted(_ manifests: [ManifestDiff], head: Side, records: VetRecords) -> [UnvettedDependency] {
         manifests.flatMap { manifest -> [UnvettedDependency] in
-            let family = head.manifests[manifest.path].map { EcosystemFamily($0.ecosystem) } ?? .go
+            let ecosystem = head.manifests[manifest.path]?.ecosystem ?? .go
             return manifest.changes.filter { [.added, .upgraded, .changed].contains($0.kind) }
-                .filter { !records.covers(package: $0.package, version: $0.to, family: family) }
+                .filter { !records.covers(package: $0.package, version: $0.to, ecosystem: ecosystem) }
                 .map { UnvettedDependency(manifest: manifest.path, package: $0.package, version: $0.to) }
         }
     }

@@ -1,5 +1,6 @@
 import Advisories
 import Audit
+import Core
 import Manifest
 
 /// One side of a diff: its audit, with paths made relative to the repository root.
@@ -57,7 +58,7 @@ enum ManifestPairing {
         let key = { (finding: Finding) in finding.package + "\u{0}" + finding.id }
         let beforeKeys = Set(beforeFindings.map(key)), afterKeys = Set(afterFindings.map(key))
         let changes = dependencyChanges(before?.dependencies ?? [], after?.dependencies ?? [],
-                                        family: EcosystemFamily((after ?? before)?.ecosystem ?? .go))
+                                        ecosystem: (after ?? before)?.ecosystem ?? .go)
         let status: ManifestDiff.Status
         switch (basePath, headPath) {
         case (nil, _): status = .added
@@ -72,7 +73,7 @@ enum ManifestPairing {
             existing: afterFindings.filter { beforeKeys.contains(key($0)) })
     }
 
-    static func dependencyChanges(_ before: [Dependency], _ after: [Dependency], family: EcosystemFamily) -> [DependencyChange] {
+    static func dependencyChanges(_ before: [Dependency], _ after: [Dependency], ecosystem: Ecosystem) -> [DependencyChange] {
         let old = Dictionary(before.map { ($0.package, $0) }, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after.map { ($0.package, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [DependencyChange] = []
@@ -83,7 +84,7 @@ enum ManifestPairing {
             case let (removed?, nil):
                 changes.append(DependencyChange(kind: .removed, package: package, from: removed.version ?? removed.source.rawValue, to: nil))
             case let (a?, b?) where a.version != b.version || a.source != b.source:
-                let order = a.version.flatMap { x in b.version.flatMap { family.scheme.compare(x, $0) } }
+                let order = a.version.flatMap { x in b.version.flatMap { ecosystem.scheme.compare(x, $0) } }
                 let kind: DependencyChange.Kind = order.map { $0 < 0 ? .upgraded : .downgraded } ?? .changed
                 changes.append(DependencyChange(kind: kind, package: package, from: a.version ?? a.source.rawValue,
                                                 to: b.version ?? b.source.rawValue))

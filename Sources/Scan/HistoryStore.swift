@@ -117,8 +117,8 @@ public final class HistoryStore: Sendable {
                 """)
             let summary = try db.cachedStatement(sql: "INSERT OR REPLACE INTO advisory_summary (id, summary) VALUES (?, ?)")
             for finding in scan.findings {
-                try insert.execute(arguments: [run, scan.name, finding.manifest, finding.package, finding.version, finding.id, finding.kind,
-                                               finding.severity, finding.fixed, finding.ignored, earlier[finding.identity] ?? started])
+                try insert.execute(arguments: [run, scan.name, finding.manifest, finding.package, finding.version, finding.id, finding.kind.rawValue,
+                                               finding.severity.rawValue, finding.fixed, finding.ignored, earlier[finding.identity] ?? started])
                 try summary.execute(arguments: [finding.id, finding.summary])
             }
             for upgrade in scan.upgrades {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -68,8 +69,8 @@ public struct ReportBuilder: Sendable {
             fixedItems += before.filter { !nowKeys.contains(Self.key($0)) }
             repository.findings = items.count
             for item in items {
-                repository.severities[item.severity, default: 0] += 1
-                repository.kinds[item.kind, default: 0] += 1
+                repository.severities[item.severity.rawValue, default: 0] += 1
+                repository.kinds[item.kind.rawValue, default: 0] += 1
             }
         }
         let failed = repositories.filter { $0.status != "ok" }.count
@@ -105,8 +106,8 @@ public struct ReportBuilder: Sendable {
             WHERE f.run = ? AND f.repository = ? AND f.ignored = 0 ORDER BY f.manifest, f.package, f.id
             """, arguments: [run, repository]).map { row in
             let firstSeen: Double = row[8]
-            return ScanReport.Item(repository: row[0], manifest: row[1], package: row[2], version: row[3], id: row[4], kind: row[5],
-                                   severity: row[6], summary: row[7], firstSeen: ReportTime.iso(firstSeen),
+            return ScanReport.Item(repository: row[0], manifest: row[1], package: row[2], version: row[3], id: row[4], kind: AdvisoryKind(rawValue: row[5]) ?? .security,
+                                   severity: Severity(rawValue: row[6]) ?? .unknown, summary: row[7], firstSeen: ReportTime.iso(firstSeen),
                                    ageDays: max(0, Int((time - firstSeen) / 86_400)))
         }
     }

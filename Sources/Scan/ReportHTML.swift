@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The report as one self-contained HTML file: inline CSS and an inline SVG trend, no script and nothing
@@ -62,9 +63,8 @@ enum ReportHTML {
         return escaped
     }
 
-    static func severity(_ name: String) -> String {
-        let known = ReportText.severities.contains(name) ? name : "unknown"
-        return "<span class=\"sev \(known)\">\(escape(name))</span>"
+    static func severity(_ severity: Severity) -> String {
+        "<span class=\"sev \(severity.rawValue)\">\(severity.rawValue)</span>"
     }
 
     static func summary(_ report: ScanReport) -> String {
@@ -94,7 +94,7 @@ enum ReportHTML {
         let headers = ["Repository", "Manifest", "Package", "Version", "Advisory", "Severity", "Kind"] + (age ? ["Open for"] : [])
         html += table(headers, items.map { item in
             [escape(item.repository), "<code>\(escape(item.manifest))</code>", "<code>\(escape(item.package))</code>", escape(item.version),
-             "<span title=\"\(escape(item.summary))\">\(escape(item.id))</span>", severity(item.severity), escape(item.kind)]
+             "<span title=\"\(escape(item.summary))\">\(escape(item.id))</span>", severity(item.severity), escape(item.kind.rawValue)]
                 + (age ? ["\(item.ageDays) d"] : [])
         })
         return html + "</section>\n"
@@ -125,7 +125,7 @@ enum ReportHTML {
         var html = "<section id=\"advisories\"><h2>Advisories by blast radius (\(advisories.count))</h2>\n"
         if advisories.isEmpty { return html + "<p>None.</p></section>\n" }
         html += table(["Advisory", "Severity", "Kind", "Package", "Repositories (versions)", "Summary"], advisories.map { advisory in
-            [escape(advisory.id), severity(advisory.severity), escape(advisory.kind), "<code>\(escape(advisory.package))</code>",
+            [escape(advisory.id), severity(advisory.severity), escape(advisory.kind.rawValue), "<code>\(escape(advisory.package))</code>",
              "\(advisory.repositories.count): " + escape(advisory.repositories.map { "\($0.repository) (\($0.versions.joined(separator: ", ")))" }
                 .joined(separator: "; ")),
              escape(advisory.summary)]

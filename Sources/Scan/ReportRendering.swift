@@ -40,7 +40,7 @@ enum ReportMarkdown {
             lines.append("| repository | package | version | advisory | severity | kind |" + (age ? " open for |" : ""))
             lines.append("| --- | --- | --- | --- | --- | --- |" + (age ? " --- |" : ""))
             for item in items {
-                lines.append("| \(item.repository) | \(item.package) | \(item.version) | \(item.id) | \(item.severity) | \(item.kind) |"
+                lines.append("| \(item.repository) | \(item.package) | \(item.version) | \(item.id) | \(item.severity.rawValue) | \(item.kind.rawValue) |"
                     + (age ? " \(item.ageDays) d |" : ""))
             }
             lines.append("")

@@ -35,7 +35,7 @@ public struct RepositoryScanner: Sendable {
             scan.warnings = result.warnings.map(\.description)
             scan.findings = result.findings.map { finding in
                 ScanFinding(manifest: finding.manifest, package: finding.package, version: finding.version,
-                            id: finding.id, kind: finding.kind, severity: finding.severity.rawValue, summary: finding.summary,
+                            id: finding.id, kind: finding.kind, severity: finding.severity, summary: finding.summary,
                             fixed: finding.fixed, ignored: finding.ignored)
             }
             scan.upgrades = result.upgrades.map { upgrade in

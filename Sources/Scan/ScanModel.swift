@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One finding of one repository, as the history keeps it.
@@ -11,9 +12,9 @@ public struct ScanFinding: Sendable, Codable, Hashable {
     /// The advisory id.
     public var id: String
     /// `security`, `leak`, …
-    public var kind: String
+    public var kind: AdvisoryKind
     /// `critical` … `unknown`.
-    public var severity: String
+    public var severity: Severity
     /// One line.
     public var summary: String
     /// The smallest fixed version, when known.

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Versions
 
@@ -40,9 +41,9 @@ public struct ScanReport: Sendable, Codable, Equatable {
         /// The advisory id.
         public var id: String
         /// `security`, `leak`, …
-        public var kind: String
+        public var kind: AdvisoryKind
         /// `critical` … `unknown`.
-        public var severity: String
+        public var severity: Severity
         /// One line about the problem.
         public var summary: String
         /// When it was first seen (ISO 8601 date and time).
@@ -80,9 +81,9 @@ public struct ScanReport: Sendable, Codable, Equatable {
         /// The advisory id.
         public var id: String
         /// `security`, `leak`, …
-        public var kind: String
+        public var kind: AdvisoryKind
         /// `critical` … `unknown`.
-        public var severity: String
+        public var severity: Severity
         /// One line about the problem.
         public var summary: String
         /// The package (module path or normalized location).

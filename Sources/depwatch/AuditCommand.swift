@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Audit
+import Core
 import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}
@@ -25,13 +26,14 @@ extension Depwatch {
         var failOn: FailThreshold?
         @Option(help: ArgumentHelp("The kinds that count toward failing, comma-separated (overrides the policy).", valueName: "kinds"),
                 transform: { text in
-                    let kinds = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-                    guard kinds.isSubset(of: Policy.allKinds) else {
-                        throw ValidationError("--kinds takes \(Policy.allKinds.sorted().joined(separator: ", "))")
+                    let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    let kinds = Set(names.compactMap(AdvisoryKind.init(rawValue:)))
+                    guard kinds.count == Set(names).count else {
+                        throw ValidationError("--kinds takes \(Policy.allKinds.sorted().map(\.rawValue).joined(separator: ", "))")
                     }
                     return kinds
                 })
-        var kinds: Set<String>?
+        var kinds: Set<AdvisoryKind>?
         @Option(help: ArgumentHelp("The Go toolchain to check the standard library against (overrides toolchain directives).",
                                    valueName: "version"))
         var goVersion: String?

@@ -2,6 +2,7 @@ import Advisories
 import ArgumentParser
 import Audit
 import Bisect
+import Core
 import Dispatch
 import Foundation
 import Manifest
@@ -62,8 +63,8 @@ extension Depwatch {
             if onTimeout == .good { throw ValidationError("--on-timeout takes skip or bad") }
             if record {
                 guard summary != nil else { throw ValidationError("--record needs --summary") }
-                guard AdvisoryRecord.kinds.contains(kind) else {
-                    throw ValidationError("--kind takes \(AdvisoryRecord.kinds.sorted().joined(separator: ", "))")
+                guard let kind = AdvisoryKind(rawValue: kind), kind != .policy else {
+                    throw ValidationError("--kind takes \(AdvisoryKind.recordable.sorted().map(\.rawValue).joined(separator: ", "))")
                 }
             }
         }
@@ -133,11 +134,11 @@ extension Depwatch {
         /// the same problem, found before.
         private func existingAdvisories(coveringThe result: BisectResult, in store: AdvisoryStore) throws -> [String] {
             guard let module = result.module, let good = result.good?.version, let bad = result.bad?.version else { return [] }
-            return try store.advisories(naming: module, family: .go).map(\.advisory)
+            return try store.advisories(naming: module, ecosystem: .go).map(\.advisory)
                 .filter { $0.withdrawn == nil }
                 .filter { advisory in
-                    AdvisoryMatcher.verdict(advisory, family: .go, package: module, version: bad)?.outcome == .affected
-                        && AdvisoryMatcher.verdict(advisory, family: .go, package: module, version: good)?.outcome != .affected
+                    AdvisoryMatcher.verdict(advisory, ecosystem: .go, package: module, version: bad)?.outcome == .affected
+                        && AdvisoryMatcher.verdict(advisory, ecosystem: .go, package: module, version: good)?.outcome != .affected
                 }
                 .map(\.id).sorted()
         }
@@ -149,7 +150,7 @@ extension Depwatch {
         }
 
         private func recordAdvisory(_ result: BisectResult) throws {
-            var recorder = AdvisoryRecord(id: id, kind: kind, summary: summary ?? "", command: TestCommand(command)!.description)
+            var recorder = AdvisoryRecord(id: id, kind: AdvisoryKind(rawValue: kind) ?? .leak, summary: summary ?? "", command: TestCommand(command)!.description)
             if let warning = result.repositoryWarning { Diagnostics.print(message: "depwatch: --record: warning: \(warning)") }
             do {
                 let store = try database.open()

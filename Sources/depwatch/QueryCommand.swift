@@ -1,9 +1,10 @@
 import Advisories
+import Core
 import ArgumentParser
 import Foundation
 import Manifest
 
-extension EcosystemFamily: ExpressibleByArgument {
+extension Ecosystem: ExpressibleByArgument {
     /// `go` or `swift`, case-insensitively.
     public init?(argument: String) {
         switch argument.lowercased() {
@@ -24,13 +25,13 @@ extension Depwatch.Database {
         )
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "PACKAGE or PACKAGE@VERSION.") var target: String
-        @Option(help: "go or swift (default: both).") var ecosystem: EcosystemFamily?
+        @Option(help: "go or swift (default: both).") var ecosystem: Ecosystem?
         @Option(help: "table or json.") var format: DepsFormat = .table
 
         func run() throws {
             let (package, version) = Self.split(target)
             let store = try database.open(readingOnly: true)
-            let answers = try store.query(package: package, version: version, family: ecosystem)
+            let answers = try store.query(package: package, version: version, ecosystem: ecosystem)
             switch format {
             case .table: print(TerminalText.escape(QueryTable.render(answers, package: package, version: version), allowingNewlines: true), terminator: "")
             case .json: print(try QueryJSON.render(answers, package: package, version: version), terminator: "")

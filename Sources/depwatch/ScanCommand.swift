@@ -102,7 +102,7 @@ extension Depwatch {
                 Diagnostics.print(message: "depwatch: \(scan.name): not scanned: \(scan.error ?? "")")
             }
             if scans.contains(where: { $0.status == .failed }) { throw CommandFailure.reported }
-            let failing = scans.flatMap(\.findings).contains { !$0.ignored && failOn.fails(Severity(rawValue: $0.severity) ?? .unknown) }
+            let failing = scans.flatMap(\.findings).contains { !$0.ignored && failOn.fails($0.severity) }
             if failing { throw CommandFailure.findings }
         }
     }

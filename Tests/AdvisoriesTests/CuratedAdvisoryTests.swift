@@ -1,3 +1,4 @@
+import Core
 import DepwatchTestSupport
 import Foundation
 import Testing
@@ -35,13 +36,13 @@ import Testing
         let advisory = try OSVAdvisory(json: try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8))
         #expect(advisory.id.hasPrefix(CuratedAdvisories.idPrefix))
         #expect(name == advisory.id + ".json")
-        #expect(advisory.databaseSpecific?.depwatch?.kind.flatMap(AdvisoryKind.init(rawValue:)) != nil)
+        #expect(advisory.databaseSpecific?.depwatch?.kind != nil)
     }
 
     @Test func gcacheLeakIsTheFirstEntry() throws {
         let (store, _dir) = try TestStore.fresh()
         _ = _dir
-        let gcache = try #require(try store.query(package: "github.com/bluele/gcache", version: "v0.0.1", family: .go).first)
+        let gcache = try #require(try store.query(package: "github.com/bluele/gcache", version: "v0.0.1", ecosystem: .go).first)
         #expect(gcache.stored.kind == .leak)
         #expect(gcache.stored.advisory.details?.contains("#71") == true)
         #expect(gcache.verdict?.fixedVersions == ["0.0.2"])

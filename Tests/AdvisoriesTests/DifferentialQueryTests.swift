@@ -180,7 +180,7 @@ import Testing
             DispatchQueue.concurrentPerform(iterations: packages.count) { index in
                 let (package, versions) = packages[index]
                 do {
-                    let answersByVersion = try store.query(package: package, versions: versions, family: .go)
+                    let answersByVersion = try store.query(package: package, versions: versions, ecosystem: .go)
                     for version in versions {
                         guard let expected = Self.plainAffected(package, version) else { continue }
                         let answers = answersByVersion[version] ?? []

@@ -87,26 +87,26 @@ import Testing
         let entry = OSVAffected(package: OSVPackage(ecosystem: "SwiftURL", name: "github.com/swift-server/swift-prometheus"),
                                 ranges: [], versions: ["2.0.0-alpha.1"])
         let a = try Self.advisory([entry])
-        #expect(AdvisoryMatcher.verdict(a, family: .swift, package: "github.com/swift-server/swift-prometheus", version: "2.0.0-alpha.1")?.outcome == .affected)
-        #expect(AdvisoryMatcher.verdict(a, family: .swift, package: "github.com/swift-server/swift-prometheus", version: "2.0.0")?.outcome == .notAffected)
+        #expect(AdvisoryMatcher.verdict(a, ecosystem: .swift, package: "github.com/swift-server/swift-prometheus", version: "2.0.0-alpha.1")?.outcome == .affected)
+        #expect(AdvisoryMatcher.verdict(a, ecosystem: .swift, package: "github.com/swift-server/swift-prometheus", version: "2.0.0")?.outcome == .notAffected)
     }
 
     @Test func severalAffectedEntriesAndRanges() throws {
         let second = OSVAffected(package: OSVPackage(ecosystem: "Go", name: "github.com/bluele/gcache"),
                                  ranges: [OSVRange(type: "SEMVER", events: [.introduced("0.0.5"), .fixed("0.0.7")])])
         let a = try Self.advisory([Self.gcache, second])
-        #expect(AdvisoryMatcher.verdict(a, family: .go, package: "github.com/bluele/gcache", version: "v0.0.1")?.outcome == .affected)
-        #expect(AdvisoryMatcher.verdict(a, family: .go, package: "github.com/bluele/gcache", version: "v0.0.3")?.outcome == .notAffected)
-        #expect(AdvisoryMatcher.verdict(a, family: .go, package: "github.com/bluele/gcache", version: "v0.0.6")?.outcome == .affected)
-        #expect(AdvisoryMatcher.verdict(a, family: .go, package: "github.com/other/module", version: "v0.0.1") == nil)
+        #expect(AdvisoryMatcher.verdict(a, ecosystem: .go, package: "github.com/bluele/gcache", version: "v0.0.1")?.outcome == .affected)
+        #expect(AdvisoryMatcher.verdict(a, ecosystem: .go, package: "github.com/bluele/gcache", version: "v0.0.3")?.outcome == .notAffected)
+        #expect(AdvisoryMatcher.verdict(a, ecosystem: .go, package: "github.com/bluele/gcache", version: "v0.0.6")?.outcome == .affected)
+        #expect(AdvisoryMatcher.verdict(a, ecosystem: .go, package: "github.com/other/module", version: "v0.0.1") == nil)
     }
 
     @Test func withdrawnNeverMatches() throws {
         let a = try Self.advisory([Self.gcache], withdrawn: "2024-02-01T00:00:00Z")
-        let verdict = AdvisoryMatcher.verdict(a, family: .go, package: "github.com/bluele/gcache", version: "v0.0.1")
+        let verdict = AdvisoryMatcher.verdict(a, ecosystem: .go, package: "github.com/bluele/gcache", version: "v0.0.1")
         #expect(verdict?.outcome == .notAffected)
         #expect(verdict?.decidedBy.hasPrefix("withdrawn") == true)
-        let matcher = try #require(PackageMatcher(a, family: .go, package: "github.com/bluele/gcache"))
+        let matcher = try #require(PackageMatcher(a, ecosystem: .go, package: "github.com/bluele/gcache"))
         let parsed = try #require(VersionScheme.go.parse("v0.0.1"))
         #expect(matcher.verdict(parsed).outcome == .notAffected, "the parsed-version path checks withdrawal too")
         #expect(!matcher.affects(parsed))
@@ -116,13 +116,13 @@ import Testing
         let entry = OSVAffected(package: OSVPackage(ecosystem: "Go", name: "example.com/lib"),
                                 ranges: [OSVRange(type: "GIT", repo: "https://example.com/lib",
                                                   events: [.introduced("0"), .fixed(String(repeating: "a", count: 40))])])
-        let verdict = AdvisoryMatcher.verdict(try Self.advisory([entry]), family: .go, package: "example.com/lib", version: "v1.0.0")
+        let verdict = AdvisoryMatcher.verdict(try Self.advisory([entry]), ecosystem: .go, package: "example.com/lib", version: "v1.0.0")
         #expect(verdict?.outcome == .unverifiable)
         #expect(verdict?.reason?.contains("GIT range") == true)
     }
 
     @Test func unparsablePinIsUnverifiable() throws {
-        let verdict = AdvisoryMatcher.verdict(try Self.advisory([Self.gcache]), family: .go, package: "github.com/bluele/gcache", version: "master")
+        let verdict = AdvisoryMatcher.verdict(try Self.advisory([Self.gcache]), ecosystem: .go, package: "github.com/bluele/gcache", version: "master")
         #expect(verdict?.outcome == .unverifiable)
     }
 
@@ -131,11 +131,11 @@ import Testing
                      "swift-nio-http2"] {
             let entry = OSVAffected(package: OSVPackage(ecosystem: "purl-type:swift", name: name),
                                     ranges: [OSVRange(type: "ECOSYSTEM", events: [.introduced("1.0.0"), .fixed("1.19.2")])])
-            let verdict = AdvisoryMatcher.verdict(try Self.advisory([entry]), family: .swift, package: "github.com/apple/swift-nio-http2", version: "1.19.1")
+            let verdict = AdvisoryMatcher.verdict(try Self.advisory([entry]), ecosystem: .swift, package: "github.com/apple/swift-nio-http2", version: "1.19.1")
             #expect(verdict?.outcome == .affected, "\(name)")
         }
         let other = OSVAffected(package: OSVPackage(ecosystem: "SwiftURL", name: "https://github.com/someone/swift-nio-http2"),
                                 ranges: [OSVRange(type: "ECOSYSTEM", events: [.introduced("0")])])
-        #expect(AdvisoryMatcher.verdict(try Self.advisory([other]), family: .swift, package: "github.com/apple/swift-nio-http2", version: "1.19.1") == nil)
+        #expect(AdvisoryMatcher.verdict(try Self.advisory([other]), ecosystem: .swift, package: "github.com/apple/swift-nio-http2", version: "1.19.1") == nil)
     }
 }

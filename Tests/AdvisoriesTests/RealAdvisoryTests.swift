@@ -24,7 +24,7 @@ import Testing
     ])
     func customRangesOfGO_2023_2385(_ package: String, _ version: String, _ expected: MatchVerdict.Outcome) throws {
         let advisory = try Self.load("go-vulndb/GO-2023-2385.json")
-        let verdict = try #require(AdvisoryMatcher.verdict(advisory, family: .go, package: package, version: version))
+        let verdict = try #require(AdvisoryMatcher.verdict(advisory, ecosystem: .go, package: package, version: version))
         #expect(verdict.outcome == expected)
         #expect(verdict.confidence == .high)
         if package.hasSuffix("/v5") { #expect(verdict.decidedBy.hasPrefix("custom range 1 (ECOSYSTEM)")) }
@@ -32,7 +32,7 @@ import Testing
 
     @Test func minioCustomRangeWithReleaseTagsFallsBackWithLowConfidence() throws {
         let advisory = try Self.load("go-vulndb/GO-2025-3495.json")
-        let verdict = try #require(AdvisoryMatcher.verdict(advisory, family: .go, package: "github.com/minio/minio",
+        let verdict = try #require(AdvisoryMatcher.verdict(advisory, ecosystem: .go, package: "github.com/minio/minio",
                                                            version: "v0.0.0-20240101000000-abcdefabcdef"))
         #expect(verdict.confidence == .low)
         #expect(verdict.reason?.contains("RELEASE.") == true)
@@ -44,15 +44,15 @@ import Testing
             .sorted().lazy.compactMap { try? Self.load("go-vulndb/\($0)") }.first { $0.withdrawn != nil }
         let advisory = try #require(withdrawn)
         let entry = try #require(advisory.affected.first { $0.package.ecosystem == "Go" })
-        let verdict = AdvisoryMatcher.verdict(advisory, family: .go, package: entry.package.name, version: "v0.0.1")
+        let verdict = AdvisoryMatcher.verdict(advisory, ecosystem: .go, package: entry.package.name, version: "v0.0.1")
         #expect(verdict?.outcome == .notAffected)
     }
 
     @Test func stdlibAgainstAToolchainTag() throws {
         let store = try TestStore.shared()
-        let answers = try store.query(package: "stdlib", version: "go1.20.1", family: .go)
+        let answers = try store.query(package: "stdlib", version: "go1.20.1", ecosystem: .go)
         #expect(answers.contains { $0.verdict?.outcome == .affected })
-        let later = try store.query(package: "stdlib", version: "go1.99.0", family: .go)
+        let later = try store.query(package: "stdlib", version: "go1.99.0", ecosystem: .go)
         let affectedThen = answers.filter { $0.verdict?.outcome == .affected }.count
         let affectedLater = later.filter { $0.verdict?.outcome == .affected }.count
         #expect(affectedThen > 50)
@@ -100,16 +100,16 @@ import Testing
     /// Package names as the advisories spell them, each also spelled the other ways a manifest may (for
     /// Swift: URL with scheme and `.git`, different case), plus names no advisory has and names that sort
     /// at the edges of byte order.
-    static func names(_ family: EcosystemFamily) throws -> [String] {
-        let folders = family == .go ? ["go-vulndb"] : ["ghsa-swifturl", "ghsa-swift-legacy"]
+    static func names(_ ecosystem: Ecosystem) throws -> [String] {
+        let folders = ecosystem == .go ? ["go-vulndb"] : ["ghsa-swifturl", "ghsa-swift-legacy"]
         var names: Set<String> = ["", "!", "zzzz.example/none", "ünïcode.example/mod", "example.com/Upper", "example.com/upper"]
         for folder in folders {
             let directory = TestPaths.shared.appendingPathComponent("advisories/\(folder)")
             for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().prefix(400) {
                 let advisory = try RealAdvisoryTests.load("\(folder)/\(file)")
-                for entry in advisory.affected where EcosystemFamily(osvEcosystem: entry.package.ecosystem) == family {
+                for entry in advisory.affected where Ecosystem(osvEcosystem: entry.package.ecosystem) == ecosystem {
                     names.insert(entry.package.name)
-                    if family == .swift {
+                    if ecosystem == .swift {
                         names.insert("https://\(entry.package.name).git")
                         names.insert(entry.package.name.uppercased())
                     }
@@ -120,19 +120,19 @@ import Testing
         return names.sorted()
     }
 
-    @Test(arguments: [EcosystemFamily.go, .swift])
-    func agreesWithOneLookupPerPackage(_ family: EcosystemFamily) throws {
+    @Test(arguments: [Ecosystem.go, .swift])
+    func agreesWithOneLookupPerPackage(_ ecosystem: Ecosystem) throws {
         let store = try TestStore.shared()
-        let packages = try Self.names(family)
+        let packages = try Self.names(ecosystem)
         #expect(packages.count > 200)  // the batch path
-        let batch = try store.advisories(naming: packages, family: family)
+        let batch = try store.advisories(naming: packages, ecosystem: ecosystem)
         #expect(Set(batch.keys) == Set(packages))
         var found = 0
         for package in packages {
-            let one = try store.advisories(naming: [package], family: family)[package] ?? []
+            let one = try store.advisories(naming: [package], ecosystem: ecosystem)[package] ?? []
             #expect(batch[package]?.map(\.advisory.id) == one.map(\.advisory.id), "\(package)")
             found += one.isEmpty ? 0 : 1
         }
-        #expect(found > (family == .go ? 200 : 20))
+        #expect(found > (ecosystem == .go ? 200 : 20))
     }
 }

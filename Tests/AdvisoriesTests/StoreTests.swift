@@ -64,7 +64,7 @@ import Testing
         #expect(try store.importAdvisories(from: [v1]).inserted == 1)
         #expect(try store.importAdvisories(from: [v2]).updated == 1)
         #expect(try store.importAdvisories(from: [v1]).older == 1)
-        let summary = try store.query(package: "example.com/m", version: nil, family: .go).first?.stored.advisory.summary
+        let summary = try store.query(package: "example.com/m", version: nil, ecosystem: .go).first?.stored.advisory.summary
         #expect(summary == "fixed in 2.0.0")
         // Same instant, other spelling: unchanged.
         let same = try dir.write("v3/a.json", Self.advisoryJSON(modified: "2024-01-01T01:00:00.500+01:00", fixed: "3.0.0"))
@@ -109,7 +109,7 @@ import Testing
         #expect(report.inserted == 2)
         #expect(report.problems.count == 3)
         #expect(report.problems.allSatisfy { $0.message.hasPrefix("refused") })
-        #expect(try store.query(package: "example.com/m", version: nil, family: .go).map(\.stored.advisory.id) == ["GHSA-zip-0001", "GHSA-zip-0002"])
+        #expect(try store.query(package: "example.com/m", version: nil, ecosystem: .go).map(\.stored.advisory.id) == ["GHSA-zip-0001", "GHSA-zip-0002"])
         #expect(!FileManager.default.fileExists(atPath: dir.url.deletingLastPathComponent().appendingPathComponent("evil.json").path))
     }
 
@@ -199,12 +199,12 @@ import Testing
                 == (folder.inserted, folder.updated + folder.older, folder.problems.count))
         #expect(try zipStore.count() == folderStore.count())
         for package in ["github.com/bluele/gcache", "stdlib", "github.com/gin-gonic/gin"] {
-            #expect(try zipStore.query(package: package, version: nil, family: .go).map(\.stored.advisory.id)
-                    == folderStore.query(package: package, version: nil, family: .go).map(\.stored.advisory.id))
+            #expect(try zipStore.query(package: package, version: nil, ecosystem: .go).map(\.stored.advisory.id)
+                    == folderStore.query(package: package, version: nil, ecosystem: .go).map(\.stored.advisory.id))
         }
         for package in ["github.com/vapor/vapor", "github.com/apple/swift-nio-http2"] {
-            #expect(try zipStore.query(package: package, version: nil, family: .swift).map { $0.stored.advisory.id + $0.stored.advisory.modified }
-                    == folderStore.query(package: package, version: nil, family: .swift).map { $0.stored.advisory.id + $0.stored.advisory.modified })
+            #expect(try zipStore.query(package: package, version: nil, ecosystem: .swift).map { $0.stored.advisory.id + $0.stored.advisory.modified }
+                    == folderStore.query(package: package, version: nil, ecosystem: .swift).map { $0.stored.advisory.id + $0.stored.advisory.modified })
         }
     }
 
@@ -227,12 +227,12 @@ import Testing
     @Test func newDatabaseHoldsTheCuratedAdvisories() throws {
         let (store, _dir) = try TestStore.fresh()
         _ = _dir
-        let answers = try store.query(package: "github.com/bluele/gcache", version: "v0.0.1", family: .go)
+        let answers = try store.query(package: "github.com/bluele/gcache", version: "v0.0.1", ecosystem: .go)
         let gcache = try #require(answers.first)
         #expect(gcache.stored.advisory.id == "x_DEPWATCH-2021-0001")
         #expect(gcache.stored.kind == .leak)
         #expect(gcache.verdict?.outcome == .affected)
-        #expect(try store.query(package: "github.com/bluele/gcache", version: "v0.0.2", family: .go).first?.verdict?.outcome == .notAffected)
+        #expect(try store.query(package: "github.com/bluele/gcache", version: "v0.0.2", ecosystem: .go).first?.verdict?.outcome == .notAffected)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -266,7 +266,7 @@ import Testing
         // Ready: read through one read-only connection, with the same answers.
         let reading = try AdvisoryStore(path: path, readingOnly: true)
         #expect(try reading.count() == CuratedAdvisories.documents.count)
-        #expect(try reading.advisories(naming: "github.com/bluele/gcache", family: .go).map(\.advisory.id) == ["x_DEPWATCH-2021-0001"])
+        #expect(try reading.advisories(naming: "github.com/bluele/gcache", ecosystem: .go).map(\.advisory.id) == ["x_DEPWATCH-2021-0001"])
         // Foreign: refused either way.
         let other = dir.path("other.sqlite")
         try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }

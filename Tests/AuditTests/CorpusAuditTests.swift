@@ -76,20 +76,20 @@ import Testing
         let result = try Self.result.get()
         let store = try TestStore.shared()
         var naiveWrong = 0
-        for upgrade in result.upgrades where upgrade.ecosystem == "Go" {
+        for upgrade in result.upgrades where upgrade.ecosystem == .go {
             guard let to = upgrade.to, upgrade.package != "stdlib", upgrade.package != "toolchain" else { continue }
-            let advisories = try store.advisories(naming: upgrade.package, family: .go).filter { $0.advisory.withdrawn == nil }
+            let advisories = try store.advisories(naming: upgrade.package, ecosystem: .go).filter { $0.advisory.withdrawn == nil }
             let fixable = advisories.filter { advisory in
-                (AdvisoryMatcher.verdict(advisory.advisory, family: .go, package: upgrade.package, version: upgrade.from)?.fixedVersions ?? [])
+                (AdvisoryMatcher.verdict(advisory.advisory, ecosystem: .go, package: upgrade.package, version: upgrade.from)?.fixedVersions ?? [])
                     .contains { (VersionScheme.go.compare($0, upgrade.from) ?? -1) > 0 }
             }
             for advisory in fixable {
-                let verdict = AdvisoryMatcher.verdict(advisory.advisory, family: .go, package: upgrade.package, version: to)
+                let verdict = AdvisoryMatcher.verdict(advisory.advisory, ecosystem: .go, package: upgrade.package, version: to)
                 #expect(verdict?.outcome != .affected, "\(upgrade.package) \(upgrade.from) -> \(to) is still affected by \(advisory.advisory.id)")
             }
             let matched = result.findings.filter { $0.manifest == upgrade.manifest && $0.package == upgrade.package }
             if let naive = matched.compactMap(\.fixed).max(by: { (VersionScheme.go.compare($0, $1) ?? 0) < 0 }),
-               fixable.contains(where: { AdvisoryMatcher.verdict($0.advisory, family: .go, package: upgrade.package, version: naive)?.outcome == .affected }) {
+               fixable.contains(where: { AdvisoryMatcher.verdict($0.advisory, ecosystem: .go, package: upgrade.package, version: naive)?.outcome == .affected }) {
                 naiveWrong += 1
             }
         }
@@ -100,7 +100,7 @@ import Testing
         let result = try Self.result.get()
         #expect(result.errors.map(\.path) == [Corpus.path("swift/CodeEditApp__CodeEdit__f36aa70972/Package.resolved")])
         #expect(result.manifests.count >= 75)
-        #expect(result.manifests.filter { $0.ecosystem == "SwiftURL" }.count == 25)
+        #expect(result.manifests.filter { $0.ecosystem == .swift }.count == 25)
         #expect(result.findings.count > 1000)
         #expect(result.warnings.contains { $0.message.contains("standard library was not checked") })
     }

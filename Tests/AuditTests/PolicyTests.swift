@@ -27,7 +27,7 @@ import Testing
             severity = "critical"
             """, path: "depwatch.toml")
         #expect(policy.failOn == .high)
-        #expect(policy.kinds == ["security", "leak"])
+        #expect(policy.kinds == [.security, .leak])
         #expect(policy.ignores.map(\.id) == ["CVE-2020-36567", "GO-2021-0052"])
         #expect(policy.ignores.map(\.line) == [4, 9])
         #expect(policy.ignores[0].until == "2027-01-31")
@@ -116,12 +116,12 @@ import Testing
 
     @Test func denyMakesAPolicyFinding() throws {
         let result = try audit(policy: "[[deny]]\npackage = \"github.com/bluele/gcache\"\nversions = \"< v0.0.2\"\nreason = \"LFU leak\"\n")
-        let denied = try #require(result.findings.first { $0.kind == "policy" })
+        let denied = try #require(result.findings.first { $0.kind == .policy })
         #expect(denied.package == "github.com/bluele/gcache")
         #expect(denied.severity == .high)
         #expect(denied.line == 6)
         let outside = try audit(policy: "[[deny]]\npackage = \"github.com/bluele/gcache\"\nversions = \">= v0.0.2\"\nreason = \"r\"\n")
-        #expect(!outside.findings.contains { $0.kind == "policy" })
+        #expect(!outside.findings.contains { $0.kind == .policy })
     }
 
     @Test func failOnAndKindsDecideWhatFails() throws {
@@ -129,7 +129,7 @@ import Testing
         let high = try audit(policy: "fail-on = \"high\"\n")
         #expect(high.failing.map(\.id) == ["x_DEPWATCH-2021-0001"], "only the curated leak has a known severity (high)")
         let leaks = try audit(policy: "kinds = [\"leak\"]\n")
-        #expect(leaks.failing.allSatisfy { $0.kind == "leak" } && !leaks.failing.isEmpty)
+        #expect(leaks.failing.allSatisfy { $0.kind == .leak } && !leaks.failing.isEmpty)
         #expect(try audit(policy: "kinds = [\"crash\"]\n").failing.isEmpty)
     }
 }

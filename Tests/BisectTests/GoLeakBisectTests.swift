@@ -55,7 +55,7 @@ struct GoLeakBisectTests {
         #expect(bad > 20_000 && good < 20_000, "heap objects: leaking \(bad), fixed \(good)")
 
         // --record: an OSV advisory that validates, and that an audit of the service then reports.
-        let (id, json) = try AdvisoryRecord(id: nil, kind: "leak", summary: "example.com/lfu leaks empty frequency buckets",
+        let (id, json) = try AdvisoryRecord(id: nil, kind: .leak, summary: "example.com/lfu leaks empty frequency buckets",
                                             command: "go run ./memtest").advisory(for: result)
         let text = String(decoding: json, as: UTF8.self)
         let schema = TestPaths.shared.appendingPathComponent("schemas/osv-schema.json").path
@@ -66,7 +66,7 @@ struct GoLeakBisectTests {
         let audit = try Auditor.audit(AuditOptions(roots: [fixture.project], today: "2026-11-28"), index: AdvisoryIndex(store: store))
         let finding = try #require(audit.findings.first { $0.id == id })
         #expect(finding.package == "example.com/lfu")
-        #expect(finding.kind == "leak")
+        #expect(finding.kind == .leak)
         // Recorded as fixed at the earliest release that contains the fix, the version users move to.
         #expect(result.commit?.tag == "v0.5.0")
         #expect(finding.fixed == result.commit?.tag)

@@ -73,11 +73,11 @@ import Testing
             package = "e"
             version = "v1.0.0"
             """, path: "depwatch.vet.toml")
-        #expect(records.covers(package: "m", version: "v1.2.0", family: .go))
-        #expect(records.covers(package: "m", version: "v1.1.0", family: .go), "a downgrade below a vetted version")
-        #expect(!records.covers(package: "m", version: "v1.3.0", family: .go))
-        #expect(records.covers(package: "e", version: "v1.0.0", family: .go))
-        #expect(!records.covers(package: "e", version: "v0.9.0", family: .go), "an exemption covers its version only")
+        #expect(records.covers(package: "m", version: "v1.2.0", ecosystem: .go))
+        #expect(records.covers(package: "m", version: "v1.1.0", ecosystem: .go), "a downgrade below a vetted version")
+        #expect(!records.covers(package: "m", version: "v1.3.0", ecosystem: .go))
+        #expect(records.covers(package: "e", version: "v1.0.0", ecosystem: .go))
+        #expect(!records.covers(package: "e", version: "v0.9.0", ecosystem: .go), "an exemption covers its version only")
         #expect(records.records.map(\.line) == [1, 6])
     }
 

@@ -1,3 +1,5 @@
+import Core
+
 /// What the store keeps of one advisory: the raw JSON and the fields its indexes and reports need.
 struct AdvisoryRecord: Sendable {
     var id: String
@@ -128,9 +130,9 @@ enum OSVRecordScanner {
             var record = AdvisoryRecord(id: id, modified: modified, modifiedKey: key, published: published,
                                         withdrawn: withdrawn, summary: summary, aliases: aliases, packages: packages, raw: raw)
             if let kind {
-                guard let parsed = AdvisoryKind(rawValue: kind) else {
+                guard let parsed = AdvisoryKind(rawValue: kind), parsed != .policy else {
                     throw JSONCursor.Failure(message: "unknown database_specific.depwatch.kind \"\(kind)\"; expected one of "
-                                             + AdvisoryKind.allCases.map(\.rawValue).joined(separator: ", "), offset: 0)
+                                             + AdvisoryKind.recordable.map(\.rawValue).joined(separator: ", "), offset: 0)
                 }
                 record.kind = parsed
             }

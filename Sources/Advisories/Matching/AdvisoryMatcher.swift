@@ -1,12 +1,14 @@
+import Core
+
 /// Decides whether an advisory affects a package at a version: the OSV evaluation over every `affected`
 /// entry naming the package, with the Go database's `custom_ranges` taking the place of the plain ranges
 /// where they can be evaluated.
 public enum AdvisoryMatcher {
-    /// The verdict for `package` (a lookup key of `family`) at `version`, or `nil` when the advisory names
+    /// The verdict for `package` (a lookup key of `ecosystem`) at `version`, or `nil` when the advisory names
     /// no such package. A withdrawn advisory never affects anything.
-    public static func verdict(_ advisory: OSVAdvisory, family: EcosystemFamily, package: String,
+    public static func verdict(_ advisory: OSVAdvisory, ecosystem: Ecosystem, package: String,
                                version: String) -> MatchVerdict? {
-        PackageMatcher(advisory, family: family, package: package)?.verdict(version)
+        PackageMatcher(advisory, ecosystem: ecosystem, package: package)?.verdict(version)
     }
 
     /// `[introduced 0, fixed 1.2.3]`.
@@ -36,15 +38,15 @@ public struct PackageMatcher: Sendable {
     private let entries: [EntryMatcher]
 
     /// The matcher, or `nil` when the advisory names no such package.
-    public init?(_ advisory: OSVAdvisory, family: EcosystemFamily, package: String) {
-        let keys = Set(family.lookupKeys(forPackage: package))
+    public init?(_ advisory: OSVAdvisory, ecosystem: Ecosystem, package: String) {
+        let keys = Set(ecosystem.lookupKeys(forPackage: package))
         let entries = advisory.affected.filter {
-            EcosystemFamily(osvEcosystem: $0.package.ecosystem) == family && keys.contains(family.key(forAdvisoryName: $0.package.name))
+            Ecosystem(osvEcosystem: $0.package.ecosystem) == ecosystem && keys.contains(ecosystem.key(forAdvisoryName: $0.package.name))
         }
         guard !entries.isEmpty else { return nil }
-        scheme = family.scheme
+        scheme = ecosystem.scheme
         withdrawn = advisory.withdrawn
-        self.entries = entries.map { EntryMatcher($0, scheme: family.scheme) }
+        self.entries = entries.map { EntryMatcher($0, scheme: ecosystem.scheme) }
     }
 
     /// The verdict at `version`.

@@ -1,3 +1,5 @@
+import Core
+
 /// Reading OSV JSON into `OSVAdvisory` with the validating byte-level `JSONCursor`: a store query decodes
 /// thousands of advisories, and Foundation's JSONDecoder is eight times slower (BENCHMARKS.md).
 extension OSVAdvisory {
@@ -35,6 +37,7 @@ extension OSVAdvisory {
         var advisory = OSVAdvisory(id: "", modified: "")
         try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
             switch key {
+            case "schema_version": advisory.schemaVersion = try c.optionalString()
             case "id": id = try c.string()
             case "modified": modified = try c.string()
             case "published": advisory.published = try c.optionalString()
@@ -127,7 +130,7 @@ extension OSVDatabaseSpecific {
             }
         }
         self.severity = severity
-        depwatch = kind.map { Depwatch(kind: $0) }
+        depwatch = kind.map { Depwatch(kind: AdvisoryKind(rawValue: $0).flatMap { $0 == .policy ? nil : $0 }) }
     }
 }
 

@@ -21,7 +21,7 @@ public struct OSVAffected: Sendable, Hashable {
 }
 
 /// The package an `affected` entry names.
-public struct OSVPackage: Sendable, Hashable {
+public struct OSVPackage: Sendable, Hashable, Encodable {
     /// The ecosystem (`Go`, `SwiftURL`, `purl-type:swift`, …).
     public var ecosystem: String
     /// The name, in the ecosystem's form.

@@ -72,16 +72,16 @@ private struct StoredRow: Sendable {
 }
 
 extension AdvisoryStore {
-    /// The advisories naming `package` in `family`, sorted by id.
-    public func advisories(naming package: String, family: EcosystemFamily) throws(AdvisoryStoreError) -> [StoredAdvisory] {
-        try advisories(naming: [package], family: family)[package] ?? []
+    /// The advisories naming `package` in `ecosystem`, sorted by id.
+    public func advisories(naming package: String, ecosystem: Ecosystem) throws(AdvisoryStoreError) -> [StoredAdvisory] {
+        try advisories(naming: [package], ecosystem: ecosystem)[package] ?? []
     }
 
-    /// The advisories naming each of `packages` in `family`, sorted by id: one read, each advisory read and
+    /// The advisories naming each of `packages` in `ecosystem`, sorted by id: one read, each advisory read and
     /// decoded once however many of the packages it names.
-    public func advisories(naming packages: [String], family: EcosystemFamily) throws(AdvisoryStoreError) -> [String: [StoredAdvisory]] {
+    public func advisories(naming packages: [String], ecosystem: Ecosystem) throws(AdvisoryStoreError) -> [String: [StoredAdvisory]] {
         let (idsByPackage, rows) = try read { db in
-            let idsByPackage = try Self.advisoryIDs(db, packages: packages, family: family)
+            let idsByPackage = try Self.advisoryIDs(db, packages: packages, ecosystem: ecosystem)
             let wanted = Array(Set(idsByPackage.values.joined()))
             var rows: [Int64: StoredRow] = [:]
             for chunk in stride(from: 0, to: wanted.count, by: 5000).map({ wanted[$0..<min($0 + 5000, wanted.count)] }) {
@@ -116,21 +116,21 @@ extension AdvisoryStore {
     }
 
     /// The ids of the advisories naming each package: index lookups for a few packages, one pass over the
-    /// family's rows for many (an audit of a large tree names thousands).
-    private static func advisoryIDs(_ db: Database, packages: [String], family: EcosystemFamily) throws -> [String: [Int64]] {
+    /// ecosystem's rows for many (an audit of a large tree names thousands).
+    private static func advisoryIDs(_ db: Database, packages: [String], ecosystem: Ecosystem) throws -> [String: [Int64]] {
         var idsByPackage: [String: [Int64]] = [:]
         if packages.count > 200 {
-            // The index holds the family's keys in byte order: walk it alongside the wanted keys sorted the
+            // The index holds the ecosystem's keys in byte order: walk it alongside the wanted keys sorted the
             // same way, comparing each row's key where SQLite holds it (a String per row showed in profiles).
             var wanted: [(key: [UInt8], package: String)] = []
             for package in packages {
                 idsByPackage[package] = []
-                for key in family.lookupKeys(forPackage: package) { wanted.append((Array(key.utf8), package)) }
+                for key in ecosystem.lookupKeys(forPackage: package) { wanted.append((Array(key.utf8), package)) }
             }
             wanted.sort { ByteOrder.precedes($0.key, $1.key) }
             var next = 0
             let scan = try BoundStatement(db, "SELECT key, advisory FROM affected_package WHERE family = ? AND key IS NOT NULL ORDER BY key")
-            try scan.forEachRow([.text(family.rawValue)]) { row in
+            try scan.forEachRow([.text(ecosystem.storedFamily)]) { row in
                 guard let text = sqlite3_column_text(row, 0) else { return }
                 let key = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 0)))
                 while next < wanted.count, wanted[next].key.withUnsafeBufferPointer({ ByteOrder.precedes($0, key) }) { next += 1 }
@@ -146,39 +146,39 @@ extension AdvisoryStore {
             return idsByPackage
         }
         for package in packages {
-            let keys = family.lookupKeys(forPackage: package)
+            let keys = ecosystem.lookupKeys(forPackage: package)
             // An index-only lookup, prepared once per shape.
             let statement = try db.cachedStatement(sql: """
                 SELECT DISTINCT advisory FROM affected_package
                 WHERE family = ? AND key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
                 """)
-            idsByPackage[package] = try Int64.fetchAll(statement, arguments: StatementArguments([family.rawValue] + keys))
+            idsByPackage[package] = try Int64.fetchAll(statement, arguments: StatementArguments([ecosystem.storedFamily] + keys))
         }
         return idsByPackage
     }
 
-    /// The advisories naming `package` (in `family`, or in every family when `nil`), each with its
+    /// The advisories naming `package` (in `ecosystem`, or in every ecosystem when `nil`), each with its
     /// verdict for `version` when one is given. A version of the form `go1.21.5` is read as a Go toolchain.
-    public func query(package: String, version: String?, family: EcosystemFamily?) throws(AdvisoryStoreError) -> [QueryAnswer] {
+    public func query(package: String, version: String?, ecosystem: Ecosystem?) throws(AdvisoryStoreError) -> [QueryAnswer] {
         guard let version else {
             var answers: [QueryAnswer] = []
-            for family in families(family) {
-                answers += try advisories(naming: package, family: family).map { QueryAnswer(stored: $0, verdict: nil) }
+            for ecosystem in ecosystems(ecosystem) {
+                answers += try advisories(naming: package, ecosystem: ecosystem).map { QueryAnswer(stored: $0, verdict: nil) }
             }
             return answers
         }
-        return try query(package: package, versions: [version], family: family)[version] ?? []
+        return try query(package: package, versions: [version], ecosystem: ecosystem)[version] ?? []
     }
 
     /// The same for several versions of one package at once, by version: the advisories are read, and
     /// their ranges compiled, once for all the versions.
-    public func query(package: String, versions: [String], family: EcosystemFamily?) throws(AdvisoryStoreError) -> [String: [QueryAnswer]] {
+    public func query(package: String, versions: [String], ecosystem: Ecosystem?) throws(AdvisoryStoreError) -> [String: [QueryAnswer]] {
         var answers: [String: [QueryAnswer]] = [:]
-        for family in families(family) {
-            let stored = try advisories(naming: package, family: family)
-            let matchers = stored.map { PackageMatcher($0.advisory, family: family, package: package) }
+        for ecosystem in ecosystems(ecosystem) {
+            let stored = try advisories(naming: package, ecosystem: ecosystem)
+            let matchers = stored.map { PackageMatcher($0.advisory, ecosystem: ecosystem, package: package) }
             for version in versions {
-                let compared = family == .go ? Self.goVersion(version) : version
+                let compared = ecosystem == .go ? Self.goVersion(version) : version
                 answers[version, default: []] += zip(stored, matchers).map { advisory, matcher in
                     QueryAnswer(stored: advisory, verdict: matcher?.verdict(compared))
                 }
@@ -187,8 +187,8 @@ extension AdvisoryStore {
         return answers
     }
 
-    private func families(_ family: EcosystemFamily?) -> [EcosystemFamily] {
-        family.map { [$0] } ?? EcosystemFamily.allCases
+    private func ecosystems(_ ecosystem: Ecosystem?) -> [Ecosystem] {
+        ecosystem.map { [$0] } ?? Ecosystem.allCases
     }
 
     /// A version as depwatch compares Go versions: toolchain tags (`go1.21.5`) become `v1.21.5`.

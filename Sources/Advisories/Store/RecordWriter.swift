@@ -62,9 +62,9 @@ struct RecordWriter {
             outcome = .inserted
         }
         for package in record.packages {
-            let family = EcosystemFamily(osvEcosystem: package.ecosystem)
-            try insertPackage.run([.integer(rowID), .text(family?.rawValue), .text(package.ecosystem), .text(package.name),
-                                   .text(family?.key(forAdvisoryName: package.name))])
+            let ecosystem = Ecosystem(osvEcosystem: package.ecosystem)
+            try insertPackage.run([.integer(rowID), .text(ecosystem?.storedFamily), .text(package.ecosystem), .text(package.name),
+                                   .text(ecosystem?.key(forAdvisoryName: package.name))])
         }
         for alias in Set(record.aliases) {
             try insertAlias.run([.integer(rowID), .text(alias)])

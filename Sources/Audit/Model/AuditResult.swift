@@ -26,7 +26,7 @@ public struct AuditResult: Sendable {
     /// The policy's failure threshold and kinds, as applied.
     public var failOn: FailThreshold
     /// The kinds that count toward failing.
-    public var failKinds: Set<String>
+    public var failKinds: Set<AdvisoryKind>
     /// The scan roots (SARIF locations are relative to the first).
     public var roots: [String]
     /// The manifests as read, with every dependency (for comparing two audits).

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 
 /// One problem in one pinned dependency: a (manifest, package, advisory) with aliases merged.
 ///
@@ -10,10 +11,10 @@ public struct Finding: Sendable, Hashable {
     struct Fields: Sendable, Hashable {
         var id: String
         var aliases: [String]
-        var kind: String
+        var kind: AdvisoryKind
         var severity: Severity
         var summary: String
-        var ecosystem: String
+        var ecosystem: Ecosystem
         var package: String
         var version: String
         var direct: Bool?
@@ -36,7 +37,7 @@ public struct Finding: Sendable, Hashable {
 
     private var storage: Storage
 
-    init(id: String, aliases: [String], kind: String, severity: Severity, summary: String, ecosystem: String, package: String,
+    init(id: String, aliases: [String], kind: AdvisoryKind, severity: Severity, summary: String, ecosystem: Ecosystem, package: String,
          version: String, direct: Bool?, manifest: String, line: Int?, file: String?, fixed: String?, confidence: Confidence,
          confidenceReason: String?, ignored: Bool, ignoreReason: String?, url: String?, details: String?) {
         storage = Storage(Fields(id: id, aliases: aliases, kind: kind, severity: severity, summary: summary, ecosystem: ecosystem,
@@ -61,7 +62,7 @@ public struct Finding: Sendable, Hashable {
         set { makeUnique(); storage.fields.aliases = newValue }
     }
     /// `security`, `leak`, …, or `policy` for a denied package.
-    public var kind: String {
+    public var kind: AdvisoryKind {
         get { storage.fields.kind }
         set { makeUnique(); storage.fields.kind = newValue }
     }
@@ -75,8 +76,8 @@ public struct Finding: Sendable, Hashable {
         get { storage.fields.summary }
         set { makeUnique(); storage.fields.summary = newValue }
     }
-    /// `Go` or `SwiftURL`.
-    public var ecosystem: String {
+    /// The package's ecosystem.
+    public var ecosystem: Ecosystem {
         get { storage.fields.ecosystem }
         set { makeUnique(); storage.fields.ecosystem = newValue }
     }
@@ -159,8 +160,8 @@ public struct Finding: Sendable, Hashable {
 
 /// An upgrade that clears findings: the smallest version that no fixable advisory still affects.
 public struct Upgrade: Sendable, Hashable {
-    /// `Go` or `SwiftURL`.
-    public var ecosystem: String
+    /// The package's ecosystem.
+    public var ecosystem: Ecosystem
     /// The package.
     public var package: String
     /// The pinned version.
@@ -179,8 +180,8 @@ public struct Upgrade: Sendable, Hashable {
 
 /// A dependency that could not be checked, and why.
 public struct Unverifiable: Sendable, Hashable {
-    /// `Go` or `SwiftURL`.
-    public var ecosystem: String
+    /// The package's ecosystem.
+    public var ecosystem: Ecosystem
     /// The package.
     public var package: String
     /// The manifest.
@@ -195,8 +196,8 @@ public struct Unverifiable: Sendable, Hashable {
 public struct AuditedManifest: Sendable, Hashable {
     /// Its path.
     public var path: String
-    /// `Go` or `SwiftURL`.
-    public var ecosystem: String
+    /// The package's ecosystem.
+    public var ecosystem: Ecosystem
     /// How many dependencies it pins.
     public var dependencies: Int
 }

@@ -15,14 +15,14 @@ final class MatchedAdvisory: @unchecked Sendable {
     let spelledFixes: [UpgradePlanner.Candidate]
     let spelledFixesForIncompatiblePin: [UpgradePlanner.Candidate]
 
-    init(stored: StoredAdvisory, matcher: PackageMatcher, family: EcosystemFamily, package: String) {
+    init(stored: StoredAdvisory, matcher: PackageMatcher, ecosystem: Ecosystem, package: String) {
         self.stored = stored
         self.matcher = matcher
         id = stored.advisory.id
         let fixes = matcher.fixedVersions
-        spelledFixes = fixes.compactMap { UpgradePlanner.spell($0, family: family, package: package, pinIsIncompatible: false) }
-        spelledFixesForIncompatiblePin = family == .go
-            ? fixes.compactMap { UpgradePlanner.spell($0, family: family, package: package, pinIsIncompatible: true) }
+        spelledFixes = fixes.compactMap { UpgradePlanner.spell($0, ecosystem: ecosystem, package: package, pinIsIncompatible: false) }
+        spelledFixesForIncompatiblePin = ecosystem == .go
+            ? fixes.compactMap { UpgradePlanner.spell($0, ecosystem: ecosystem, package: package, pinIsIncompatible: true) }
             : spelledFixes
     }
 }
@@ -40,7 +40,7 @@ public final class AdvisoryIndex: @unchecked Sendable {
     public let store: AdvisoryStore
     /// Pin outcomes, alias groups, finding texts and upgrade plans already worked out.
     let memo = MatchMemo()
-    private var cache: [EcosystemFamily: [String: [MatchedAdvisory]]] = [:]
+    private var cache: [Ecosystem: [String: [MatchedAdvisory]]] = [:]
     private var advisoryCount: Int?
     /// Guards `cache` and `advisoryCount`: audits of a fleet prefetch at the same time.
     private let lock = NSLock()
@@ -61,17 +61,17 @@ public final class AdvisoryIndex: @unchecked Sendable {
     }
 
     /// Reads the advisories of many packages at once: those not read before.
-    func prefetch(_ packages: [String], _ family: EcosystemFamily) throws(AdvisoryStoreError) {
+    func prefetch(_ packages: [String], _ ecosystem: Ecosystem) throws(AdvisoryStoreError) {
         lock.lock()
         defer { lock.unlock() }
         // Deduplicated first: a tree names each package many times.
-        var known = cache.removeValue(forKey: family) ?? [:]
-        defer { cache[family] = known }
+        var known = cache.removeValue(forKey: ecosystem) ?? [:]
+        defer { cache[ecosystem] = known }
         let missing = Set(packages).filter { known[$0] == nil }
         guard !missing.isEmpty else { return }
         known.reserveCapacity(known.count + missing.count)
         // Most packages have no advisory: only the others have anything to compile.
-        let read = try store.advisories(naming: Array(missing), family: family)
+        let read = try store.advisories(naming: Array(missing), ecosystem: ecosystem)
         var withAdvisories: [(package: String, stored: [StoredAdvisory])] = []
         for (package, stored) in read {
             if stored.isEmpty { known[package] = [] } else { withAdvisories.append((package, stored)) }
@@ -80,8 +80,8 @@ public final class AdvisoryIndex: @unchecked Sendable {
         // Compiling each package's ranges is independent per package: on every core.
         let compiled = fetched.concurrentMap { package, stored in
             stored.compactMap { stored in
-                PackageMatcher(stored.advisory, family: family, package: package).map {
-                    MatchedAdvisory(stored: stored, matcher: $0, family: family, package: package)
+                PackageMatcher(stored.advisory, ecosystem: ecosystem, package: package).map {
+                    MatchedAdvisory(stored: stored, matcher: $0, ecosystem: ecosystem, package: package)
                 }
             }
         }
@@ -94,16 +94,16 @@ public final class AdvisoryIndex: @unchecked Sendable {
     var snapshot: AdvisorySnapshot {
         lock.lock()
         defer { lock.unlock() }
-        return AdvisorySnapshot(byFamily: cache)
+        return AdvisorySnapshot(byEcosystem: cache)
     }
 }
 
-/// The advisories read for an audit, by family and package; immutable, so threads share it.
+/// The advisories read for an audit, by ecosystem and package; immutable, so threads share it.
 struct AdvisorySnapshot: @unchecked Sendable {
-    let byFamily: [EcosystemFamily: [String: [MatchedAdvisory]]]
+    let byEcosystem: [Ecosystem: [String: [MatchedAdvisory]]]
 
-    /// The advisories naming `package` in `family` (empty when none, or when it was not read).
-    func naming(_ package: String, _ family: EcosystemFamily) -> [MatchedAdvisory] {
-        byFamily[family]?[package] ?? []
+    /// The advisories naming `package` in `ecosystem` (empty when none, or when it was not read).
+    func naming(_ package: String, _ ecosystem: Ecosystem) -> [MatchedAdvisory] {
+        byEcosystem[ecosystem]?[package] ?? []
     }
 }

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Manifest
 
 /// What to audit and how.
@@ -14,7 +15,7 @@ public struct AuditOptions: Sendable {
     /// `--fail-on`, overriding the policy's.
     public var failOn: FailThreshold?
     /// `--kinds`, overriding the policy's.
-    public var kinds: Set<String>?
+    public var kinds: Set<AdvisoryKind>?
     /// Today, `YYYY-MM-DD`, for ignore expiry.
     public var today: String
     /// Decides `GIT` ranges when the dependencies' repositories are at hand (`--repo-map`).
@@ -22,7 +23,7 @@ public struct AuditOptions: Sendable {
 
     /// Creates options.
     public init(roots: [String], source: any ManifestSource = FileSystemSource(), goVersion: String? = nil, policy: Policy = Policy(),
-                failOn: FailThreshold? = nil, kinds: Set<String>? = nil, today: String) {
+                failOn: FailThreshold? = nil, kinds: Set<AdvisoryKind>? = nil, today: String) {
         self.roots = roots
         self.source = source
         self.goVersion = goVersion

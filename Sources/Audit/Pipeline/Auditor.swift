@@ -9,11 +9,11 @@ public enum Auditor {
     /// Audits `options.roots` against the advisories of `index` (one index for every audit of a run).
     public static func audit(_ options: AuditOptions, index: AdvisoryIndex) throws(AdvisoryStoreError) -> AuditResult {
         let inventory = InventoryLoader.load(options.roots, from: options.source)
-        for family in EcosystemFamily.allCases {
-            let manifests = inventory.manifests.filter { EcosystemFamily($0.ecosystem) == family }
+        for ecosystem in Ecosystem.allCases {
+            let manifests = inventory.manifests.filter { $0.ecosystem == ecosystem }
             // The standard library's advisories (hundreds) only when there is a go.mod to check them for.
-            let standardLibrary = family == .go && !manifests.isEmpty ? ["stdlib", "toolchain"] : []
-            try index.prefetch(manifests.flatMap { $0.dependencies.map(\.package) } + standardLibrary, family)
+            let standardLibrary = ecosystem == .go && !manifests.isEmpty ? ["stdlib", "toolchain"] : []
+            try index.prefetch(manifests.flatMap { $0.dependencies.map(\.package) } + standardLibrary, ecosystem)
         }
         let audited = inventory.manifests.filter { $0.uses == nil }
         let matching = ManifestMatching(advisories: index.snapshot, goVersion: options.goVersion, gitRanges: options.gitRanges, memo: index.memo)
@@ -34,7 +34,7 @@ public enum Auditor {
         let policy = options.policy
         var result = AuditResult(
             databasePath: index.store.path, databaseAdvisories: try index.count(),
-            manifests: audited.map { AuditedManifest(path: $0.path, ecosystem: $0.ecosystem.rawValue, dependencies: $0.dependencies.count) },
+            manifests: audited.map { AuditedManifest(path: $0.path, ecosystem: $0.ecosystem, dependencies: $0.dependencies.count) },
             findings: sorted(findings + denied), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
             errors: inventory.errors, warnings: warnings,
             failOn: options.failOn ?? policy.failOn ?? .any,
@@ -98,17 +98,17 @@ enum UpgradePlanning {
                              memo: MatchMemo) -> Upgrade? {
         var upgrade = upgrade
         let key = ManifestMatches.key(manifest: upgrade.manifest, package: upgrade.package)
-        let family: EcosystemFamily = upgrade.ecosystem == Ecosystem.go.rawValue ? .go : .swift
+        let ecosystem = upgrade.ecosystem
         if let openKeys, !openKeys.contains(key) { return nil }
         guard let groups = groups[key] else { return nil }
         let ignoredIDs = Set((ignored[key] ?? []).flatMap { [$0.id] + $0.aliases })
         let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
         let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
         // The same package, pin, groups and ignores in another manifest plan the same (a pure function).
-        let memoKey = [family.rawValue, upgrade.package, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
+        let memoKey = [ecosystem.rawValue, upgrade.package, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
         let plan = memo.plan(memoKey) {
-            let candidates = advisories.naming(upgrade.package, family).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
-            guard let planner = UpgradePlanner(family: family, package: upgrade.package, pin: pin, advisories: candidates) else {
+            let candidates = advisories.naming(upgrade.package, ecosystem).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
+            guard let planner = UpgradePlanner(ecosystem: ecosystem, package: upgrade.package, pin: pin, advisories: candidates) else {
                 return nil
             }
             let planned = planner.plan(groups: liveGroups)

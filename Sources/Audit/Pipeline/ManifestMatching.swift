@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Manifest
 import Versions
 
@@ -72,21 +73,21 @@ struct ManifestMatching {
     }
 
     private func match(_ dependency: Dependency, in manifest: ManifestInventory, into result: inout ManifestMatches) {
-        let family = EcosystemFamily(manifest.ecosystem)
+        let ecosystem = manifest.ecosystem
         guard let version = dependency.version, Self.hasCheckableVersion(dependency) else {
-            result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package,
+            result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem, package: dependency.package,
                                                     manifest: manifest.path, line: dependency.line, reason: Self.reason(dependency)))
             matchRevisionOnly(dependency, in: manifest, into: &result)
             return
         }
-        let candidates = advisories.naming(dependency.package, family)
+        let candidates = advisories.naming(dependency.package, ecosystem)
         guard !candidates.isEmpty else { return }
         // Only a GIT range needs the commit, and only with repositories at hand.
-        let revision = gitRanges == nil ? nil : Self.revision(of: dependency, family: family)
-        let pin = MatchMemo.Pin(family: family, package: dependency.package, version: version, revision: revision)
+        let revision = gitRanges == nil ? nil : Self.revision(of: dependency, ecosystem: ecosystem)
+        let pin = MatchMemo.Pin(ecosystem: ecosystem, package: dependency.package, version: version, revision: revision)
         let outcome = memo.outcome(pin) { self.outcome(of: pin, candidates: candidates) }
         for reason in outcome.unverifiable {
-            result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem.rawValue, package: dependency.package,
+            result.unverifiable.append(Unverifiable(ecosystem: manifest.ecosystem, package: dependency.package,
                                                     manifest: manifest.path, line: dependency.line, reason: reason))
         }
         guard !outcome.groups.isEmpty else { return }
@@ -94,7 +95,7 @@ struct ManifestMatching {
         for found in outcome.findings {
             result.findings.append(finding(found, dependency: dependency, manifest: manifest))
         }
-        result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem.rawValue, package: dependency.package, from: version, to: nil,
+        result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem, package: dependency.package, from: version, to: nil,
                                        fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
     }
 
@@ -110,7 +111,7 @@ struct ManifestMatching {
     private func outcome(of pin: MatchMemo.Pin, candidates: [MatchedAdvisory]) -> PinOutcome {
         // The standard library is pinned by a toolchain tag (go1.21.5); the database writes it as v1.21.5.
         let matched = ToolchainSpelling.semver(pin.version) ?? pin.version
-        let parsed = pin.family.scheme.parse(matched)
+        let parsed = pin.ecosystem.scheme.parse(matched)
         var outcome = PinOutcome()
         var affected: [MatchedAdvisory] = []
         var verdicts: [String: MatchVerdict] = [:]
@@ -134,7 +135,7 @@ struct ManifestMatching {
         }
         guard !affected.isEmpty else { return outcome }
         outcome.groups = memo.groups(affected: affected)
-        let planner = UpgradePlanner(family: pin.family, package: pin.package, pin: matched,
+        let planner = UpgradePlanner(ecosystem: pin.ecosystem, package: pin.package, pin: matched,
                                      advisories: candidates.filter { $0.stored.advisory.withdrawn == nil })
         outcome.findings = outcome.groups.map { group in
             PinOutcome.Found(template: memo.template(group), fixed: planner?.fixed(for: group),
@@ -146,9 +147,9 @@ struct ManifestMatching {
     /// A pin with a commit but no version (a Swift branch or revision pin) can still meet GIT ranges when
     /// the repository is at hand; its version ranges stay unchecked (it is listed as unverifiable too).
     private func matchRevisionOnly(_ dependency: Dependency, in manifest: ManifestInventory, into result: inout ManifestMatches) {
-        let family = EcosystemFamily(manifest.ecosystem)
+        let ecosystem = manifest.ecosystem
         guard let gitRanges, let revision = dependency.revision else { return }
-        let affected = advisories.naming(dependency.package, family).filter { advisory in
+        let affected = advisories.naming(dependency.package, ecosystem).filter { advisory in
             advisory.matcher.gitVerdict(revision: revision, package: dependency.package, evaluator: gitRanges)?.outcome == .affected
         }
         var pinned = dependency
@@ -164,7 +165,7 @@ struct ManifestMatching {
         let low = found.lowConfidence
         return Finding(
             id: template.id, aliases: template.aliases, kind: template.kind, severity: template.severity, summary: template.summary,
-            ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
+            ecosystem: manifest.ecosystem, package: dependency.package, version: dependency.version ?? "",
             direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
             fixed: dependency.version?.hasPrefix("go") == true ? found.fixed.flatMap(ToolchainSpelling.tag) : found.fixed,
             confidence: low == nil ? .high : .low, confidenceReason: low?.reason, ignored: false, ignoreReason: nil,
@@ -172,8 +173,8 @@ struct ManifestMatching {
     }
 
     /// The commit a pin names: the revision of a Go pseudo-version, or a Swift pin's revision.
-    static func revision(of dependency: Dependency, family: EcosystemFamily) -> String? {
-        if family == .swift { return dependency.revision }
+    static func revision(of dependency: Dependency, ecosystem: Ecosystem) -> String? {
+        if ecosystem == .swift { return dependency.revision }
         return dependency.version.flatMap(GoPseudoVersion.init)?.revision
     }
 

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Foundation
 
 /// Results that depend only on which advisories matched, remembered across manifests: services pin the
@@ -15,7 +16,7 @@ final class MatchMemo: @unchecked Sendable {
 
     /// One pin of a package: its version, and its commit when GIT ranges can be evaluated.
     struct Pin: Hashable {
-        var family: EcosystemFamily
+        var ecosystem: Ecosystem
         var package: String
         var version: String
         var revision: String?
@@ -69,7 +70,7 @@ final class MatchMemo: @unchecked Sendable {
 struct FindingTemplate {
     var id: String
     var aliases: [String]
-    var kind: String
+    var kind: AdvisoryKind
     var severity: Severity
     var summary: String
     var url: String?
@@ -79,7 +80,7 @@ struct FindingTemplate {
         let primary = group[0].stored
         id = primary.advisory.id
         aliases = Set(group.flatMap { [$0.id] + ($0.stored.advisory.aliases ?? []) }).subtracting([primary.advisory.id]).sorted()
-        kind = primary.kind.rawValue
+        kind = primary.kind
         severity = group.map(\.stored.severity).max() ?? .unknown
         summary = primary.advisory.summary ?? group.compactMap(\.stored.advisory.summary).first ?? primary.advisory.id
         url = ManifestMatching.url(of: primary)

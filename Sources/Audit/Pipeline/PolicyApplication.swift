@@ -29,7 +29,7 @@ enum PolicyApplication {
     }
 
     private static func matches(_ ignore: Policy.Ignore, _ finding: Finding) -> Bool {
-        guard finding.kind != "policy", finding.id == ignore.id || finding.aliases.contains(ignore.id) else { return false }
+        guard finding.kind != .policy, finding.id == ignore.id || finding.aliases.contains(ignore.id) else { return false }
         guard let package = ignore.package else { return true }
         return package == finding.package || SwiftPackageLocation.normalize(package) == finding.package
     }
@@ -38,16 +38,16 @@ enum PolicyApplication {
         var findings: [Finding] = []
         for deny in policy.denies {
             for manifest in inventory.manifests {
-                let family = EcosystemFamily(manifest.ecosystem)
-                let wanted = family == .swift ? SwiftPackageLocation.normalize(deny.package) : deny.package
+                let ecosystem = manifest.ecosystem
+                let wanted = ecosystem == .swift ? SwiftPackageLocation.normalize(deny.package) : deny.package
                 for dependency in manifest.dependencies where dependency.package == wanted {
                     if let range = deny.versions {
-                        guard let version = dependency.version, range.contains(version, scheme: family.scheme) == true else { continue }
+                        guard let version = dependency.version, range.contains(version, scheme: ecosystem.scheme) == true else { continue }
                     }
                     findings.append(Finding(
-                        id: "deny:\(dependency.package)", aliases: [], kind: "policy", severity: deny.severity,
+                        id: "deny:\(dependency.package)", aliases: [], kind: .policy, severity: deny.severity,
                         summary: "denied by policy: \(deny.reason)" + (deny.versions.map { " (versions \($0))" } ?? ""),
-                        ecosystem: manifest.ecosystem.rawValue, package: dependency.package, version: dependency.version ?? "",
+                        ecosystem: manifest.ecosystem, package: dependency.package, version: dependency.version ?? "",
                         direct: dependency.direct, manifest: manifest.path, line: dependency.line, file: dependency.file,
                         fixed: nil, confidence: .high, confidenceReason: nil, ignored: false, ignoreReason: nil,
                         url: nil, details: "\(policy.path ?? "depwatch.toml"):\(deny.line): \(deny.reason)"))

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Versions
 
 /// Chooses the version to upgrade a package to: the smallest version above the pin, among the versions
@@ -11,16 +12,16 @@ struct UpgradePlanner {
         var parsed: VersionScheme.Parsed
     }
 
-    let family: EcosystemFamily
+    let ecosystem: Ecosystem
     let package: String
     let pin: String
     let pinParsed: VersionScheme.Parsed
     /// The non-ignored, non-withdrawn advisories naming the package.
     let advisories: [MatchedAdvisory]
 
-    init?(family: EcosystemFamily, package: String, pin: String, advisories: [MatchedAdvisory]) {
-        guard let parsed = family.scheme.parse(pin) else { return nil }
-        self.family = family
+    init?(ecosystem: Ecosystem, package: String, pin: String, advisories: [MatchedAdvisory]) {
+        guard let parsed = ecosystem.scheme.parse(pin) else { return nil }
+        self.ecosystem = ecosystem
         self.package = package
         self.pin = pin
         pinParsed = parsed
@@ -53,14 +54,14 @@ struct UpgradePlanner {
     }
 
     private func spell(_ version: String) -> Candidate? {
-        Self.spell(version, family: family, package: package, pinIsIncompatible: pinIsIncompatible)
+        Self.spell(version, ecosystem: ecosystem, package: package, pinIsIncompatible: pinIsIncompatible)
     }
 
     /// `version` in the spelling of the package's versions, or `nil` when the pin may not move there:
     /// `v` and canonical form for Go, staying within the module path's major version.
-    static func spell(_ version: String, family: EcosystemFamily, package: String, pinIsIncompatible: Bool) -> Candidate? {
-        guard family == .go else {
-            return family.scheme.parse(version).flatMap { parsed in family.scheme.normalized(version).map { Candidate(text: $0, parsed: parsed) } }
+    static func spell(_ version: String, ecosystem: Ecosystem, package: String, pinIsIncompatible: Bool) -> Candidate? {
+        guard ecosystem == .go else {
+            return ecosystem.scheme.parse(version).flatMap { parsed in ecosystem.scheme.normalized(version).map { Candidate(text: $0, parsed: parsed) } }
         }
         guard var parsed = GoVersion(version.hasPrefix("v") ? version : "v" + version),
               let split = GoModulePath.splitMajor(package) else { return nil }

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 
 /// A team's audit policy (`depwatch.toml`): advisories to ignore (with a reason, until a date), packages
 /// to deny, and what fails the run.
@@ -40,7 +41,7 @@ public struct Policy: Sendable {
     /// `fail-on`, when set.
     public var failOn: FailThreshold?
     /// `kinds`, when set.
-    public var kinds: Set<String>?
+    public var kinds: Set<AdvisoryKind>?
     /// `require-vetting`: `depwatch diff` fails for a new or upgraded dependency no vetting record covers.
     public var requireVetting = false
 
@@ -50,5 +51,5 @@ public struct Policy: Sendable {
     }
 
     /// Every kind a finding can have.
-    public static let allKinds: Set<String> = Set(AdvisoryKind.allCases.map(\.rawValue)).union(["policy"])
+    public static let allKinds: Set<AdvisoryKind> = Set(AdvisoryKind.allCases)
 }

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Foundation
 import TOMLKit
 
@@ -43,11 +44,10 @@ public enum PolicyParser {
             policy.requireVetting = flag
         }
         if let value = table["kinds"] {
-            let kinds = value.array.map { $0.compactMap(\.string) } ?? []
-            guard let array = value.array, kinds.count == array.count, !kinds.isEmpty,
-                  kinds.allSatisfy(Policy.allKinds.contains) else {
+            let kinds = value.array.map { $0.compactMap { $0.string.flatMap(AdvisoryKind.init(rawValue:)) } } ?? []
+            guard let array = value.array, kinds.count == array.count, !kinds.isEmpty else {
                 throw .policy(path: path, line: lines.key("kinds", in: nil), column: nil,
-                              message: "kinds must be a list of \(Policy.allKinds.sorted().joined(separator: ", "))")
+                              message: "kinds must be a list of \(Policy.allKinds.sorted().map(\.rawValue).joined(separator: ", "))")
             }
             policy.kinds = Set(kinds)
         }

@@ -23,7 +23,7 @@ enum JSONReport {
         w.array("manifests", result.manifests) { w, m in
             w.beginObject()
             w.field("dependencies", m.dependencies)
-            w.field("ecosystem", m.ecosystem)
+            w.field("ecosystem", m.ecosystem.rawValue)
             w.field("path", m.path)
             w.endObject()
         }
@@ -37,7 +37,7 @@ enum JSONReport {
         }
         w.array("unverifiable", result.unverifiable) { w, u in
             w.beginObject()
-            w.field("ecosystem", u.ecosystem)
+            w.field("ecosystem", u.ecosystem.rawValue)
             w.field("line", u.line)
             w.field("manifest", u.manifest)
             w.field("package", u.package)
@@ -46,7 +46,7 @@ enum JSONReport {
         }
         w.array("upgrades", result.upgrades) { w, u in
             w.beginObject()
-            w.field("ecosystem", u.ecosystem)
+            w.field("ecosystem", u.ecosystem.rawValue)
             w.field("fixes", u.fixes)
             w.field("from", u.from)
             w.field("manifest", u.manifest)
@@ -76,13 +76,13 @@ enum JSONReport {
         w.field("confidence", f.confidence.rawValue)
         w.fieldIfPresent("confidence_reason", f.confidenceReason)
         w.field("direct", f.direct)
-        w.field("ecosystem", f.ecosystem)
+        w.field("ecosystem", f.ecosystem.rawValue)
         w.fieldIfPresent("file", f.file)
         w.field("fixed", f.fixed)
         w.field("id", f.id)
         w.fieldIfPresent("ignore_reason", f.ignoreReason)
         w.field("ignored", f.ignored)
-        w.field("kind", f.kind)
+        w.field("kind", f.kind.rawValue)
         w.field("line", f.line)
         w.field("manifest", f.manifest)
         w.field("package", f.package)

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Foundation
 import Manifest
 
@@ -79,10 +80,10 @@ enum SARIFReport {
         message("help", text: advice, markdown: advice + (finding.url.map { " See [\(finding.id)](\($0))." } ?? ""), &w)
         w.fieldIfPresent("helpUri", finding.url)
         w.field("id", finding.id)
-        w.field("name", "depwatch/" + finding.kind)
+        w.field("name", "depwatch/" + finding.kind.rawValue)
         w.object("properties") { w in
-            w.fieldIfPresent("security-severity", finding.kind == "security" ? securitySeverity(finding.severity) : nil)
-            w.field("tags", ["dependency", finding.kind, finding.ecosystem])
+            w.fieldIfPresent("security-severity", finding.kind == .security ? securitySeverity(finding.severity) : nil)
+            w.field("tags", ["dependency", finding.kind.rawValue, finding.ecosystem.rawValue])
         }
         message("shortDescription", text: finding.summary, &w)
         w.endObject()

@@ -50,7 +50,7 @@ enum TableReport {
         for index in indices {
             let finding = result.findings[index]
             var line = "  " + paint.severity(label(finding.severity), finding.severity.rawValue)
-            line += " \(safe(finding.id))  \(safe(finding.package))@\(safe(finding.version))  \(safe(finding.kind))"
+            line += " \(safe(finding.id))  \(safe(finding.package))@\(safe(finding.version))  \(finding.kind.rawValue)"
             if let fixed = finding.fixed { line += "  fixed in " + safe(fixed) } else { line += "  no fix known" }
             if finding.ignored { line = paint.dim(line + "  (ignored: \(safe(finding.ignoreReason ?? "")))") }
             out += line

@@ -7,7 +7,7 @@ enum UpgradeCommands {
         guard let to = upgrade.to else { return [] }
         let directory = PathName.directory(of: upgrade.manifest)
         let prefix = directory == "." ? "" : "cd \(directory) && "
-        if upgrade.ecosystem == "Go" {
+        if upgrade.ecosystem == .go {
             // The standard library comes with the toolchain: raise the toolchain directive.
             let module = upgrade.package == "stdlib" ? "toolchain" : upgrade.package
             return ["\(prefix)go get \(module)@\(to)"]

@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Foundation
 import Manifest
 import TOMLKit
@@ -48,12 +49,12 @@ public struct VetRecords: Sendable {
 
     /// Whether `package` at `version` is covered: a record for that version, or a `vetted` record for a
     /// later version of it (an upgrade past every vetted version is not covered).
-    public func covers(package: String, version: String?, family: EcosystemFamily) -> Bool {
+    public func covers(package: String, version: String?, ecosystem: Ecosystem) -> Bool {
         let mine = records.filter { $0.package == package }
         guard let version else { return !mine.isEmpty }
         return mine.contains { record in
             if record.version == version { return true }
-            guard record.kind == "vetted", let order = family.scheme.compare(version, record.version) else { return false }
+            guard record.kind == "vetted", let order = ecosystem.scheme.compare(version, record.version) else { return false }
             return order <= 0
         }
     }
@@ -114,7 +115,7 @@ public struct VetRecords: Sendable {
     /// The pinned dependencies of `inventory` that no record covers.
     public func unvetted(in inventory: Inventory) -> [(manifest: String, dependency: Dependency)] {
         inventory.manifests.flatMap { manifest in
-            manifest.dependencies.filter { !covers(package: $0.package, version: $0.version, family: EcosystemFamily(manifest.ecosystem)) }
+            manifest.dependencies.filter { !covers(package: $0.package, version: $0.version, ecosystem: manifest.ecosystem) }
                 .map { (manifest.path, $0) }
         }
     }
