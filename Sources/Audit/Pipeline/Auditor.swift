@@ -17,8 +17,7 @@ public enum Auditor {
         }
         let audited = inventory.manifests.filter { $0.uses == nil }
         let matching = ManifestMatching(advisories: index.snapshot, goVersion: options.goVersion, gitRanges: options.gitRanges, memo: index.memo)
-        let matches = matchInParallel(audited, matching)
-        var findings = matches.flatMap(\.findings)
+        var matches = matchInParallel(audited, matching)
         var warnings = inventory.warnings
         let unchecked = zip(audited, matches).filter { $0.1.standardLibraryUnchecked }.map(\.0.path)
         if let first = unchecked.first {
@@ -26,11 +25,11 @@ public enum Auditor {
                 message: "the Go standard library was not checked in \(unchecked.count) go.mod file(s) with a go directive but no toolchain directive "
                     + "(the go directive is a language version, not the toolchain that builds the binary); pass --go-version 1.22.4 or add a toolchain line"))
         }
-        let (denied, policyWarnings) = PolicyApplication.apply(options.policy, to: &findings, inventory: inventory, today: options.today)
+        let (denied, policyWarnings) = PolicyApplication.apply(options.policy, to: &matches, inventory: inventory, today: options.today)
         warnings += policyWarnings
-        let groups = matches.reduce(into: [String: [[MatchedAdvisory]]]()) { $0.merge($1.groups) { a, _ in a } }
-        let upgrades = UpgradePlanning.plan(matches.flatMap(\.upgrades), findings: findings, groups: groups,
-                                            advisories: matching.advisories, memo: matching.memo)
+        let packages = matches.flatMap(\.packages)
+        let upgrades = UpgradePlanning.plan(packages, advisories: matching.advisories, memo: matching.memo)
+        let findings = packages.flatMap(\.findings)
         let policy = options.policy
         var result = AuditResult(
             databasePath: index.store.path, databaseAdvisories: try index.count(),
@@ -78,45 +77,31 @@ public enum Auditor {
 
 /// Plans the upgrades once the policy is applied: each considers only the findings that are not ignored.
 enum UpgradePlanning {
-    static func plan(_ upgrades: [Upgrade], findings: [Finding], groups: [String: [[MatchedAdvisory]]],
-                     advisories: AdvisorySnapshot, memo: MatchMemo) -> [Upgrade] {
-        // Every upgrade stub has findings; only ignored ones change its plan (usually there are none, and
-        // then nothing needs grouping).
-        func key(_ finding: Finding) -> String { ManifestMatches.key(manifest: finding.manifest, package: finding.package) }
-        let ignored = Dictionary(grouping: findings.filter(\.ignored), by: key)
-        let openKeys = ignored.isEmpty ? nil : Set(findings.filter { !$0.ignored }.map(key))
-        return upgrades.concurrentMap {
-            plan($0, ignored: ignored, openKeys: openKeys, groups: groups, advisories: advisories, memo: memo)
-        }.compactMap { $0 }
+    /// One upgrade per package with a version and a finding the policy leaves open, in the packages'
+    /// order (independent of each other, so they are planned on every core).
+    static func plan(_ packages: [PackageMatches], advisories: AdvisorySnapshot, memo: MatchMemo) -> [Upgrade] {
+        packages.concurrentMap { plan($0, advisories: advisories, memo: memo) }.compactMap { $0 }
     }
 
-    /// One upgrade (independent of the others, so they are planned on every core).
-    /// `ignored`: the ignored findings by manifest and package; `openKeys`: the keys with a finding that is
-    /// not ignored (`nil` when nothing is ignored, so every key with findings).
-    private static func plan(_ upgrade: Upgrade, ignored: [String: [Finding]], openKeys: Set<String>?,
-                             groups: [String: [[MatchedAdvisory]]], advisories: AdvisorySnapshot,
-                             memo: MatchMemo) -> Upgrade? {
-        var upgrade = upgrade
-        let key = ManifestMatches.key(manifest: upgrade.manifest, package: upgrade.package)
-        let ecosystem = upgrade.ecosystem
-        if let openKeys, !openKeys.contains(key) { return nil }
-        guard let groups = groups[key] else { return nil }
-        let ignoredIDs = Set((ignored[key] ?? []).flatMap { [$0.id] + $0.aliases })
-        let liveGroups = groups.filter { !ignoredIDs.contains($0[0].id) }
-        let pin = ToolchainSpelling.semver(upgrade.from) ?? upgrade.from
+    private static func plan(_ package: PackageMatches, advisories: AdvisorySnapshot, memo: MatchMemo) -> Upgrade? {
+        guard !package.groups.isEmpty, package.findings.contains(where: { !$0.ignored }) else { return nil }
+        let ecosystem = package.ecosystem
+        let ignoredIDs = Set(package.findings.filter(\.ignored).flatMap { [$0.id] + $0.aliases })
+        let liveGroups = package.groups.filter { !ignoredIDs.contains($0[0].id) }
+        let pin = ToolchainSpelling.semver(package.version) ?? package.version
         // The same package, pin, groups and ignores in another manifest plan the same (a pure function).
-        let memoKey = [ecosystem.rawValue, upgrade.package, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
+        let memoKey = [ecosystem.rawValue, package.package, pin] + ignoredIDs.sorted() + ["\u{2}"] + liveGroups.map { $0.map(\.id).joined(separator: ",") }
         let plan = memo.plan(memoKey) {
-            let candidates = advisories.naming(upgrade.package, ecosystem).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
-            guard let planner = UpgradePlanner(ecosystem: ecosystem, package: upgrade.package, pin: pin, advisories: candidates) else {
+            let candidates = advisories.naming(package.package, ecosystem).filter { $0.stored.advisory.withdrawn == nil && !ignoredIDs.contains($0.id) }
+            guard let planner = UpgradePlanner(ecosystem: ecosystem, package: package.package, pin: pin, advisories: candidates) else {
                 return nil
             }
             let planned = planner.plan(groups: liveGroups)
             return UpgradePlan(to: planned.to, fixes: planned.fixes, remaining: planned.remaining)
         }
         guard let plan else { return nil }
-        let to = upgrade.from.hasPrefix("go") ? plan.to.flatMap(ToolchainSpelling.tag) : plan.to
-        (upgrade.to, upgrade.fixes, upgrade.remaining) = (to, plan.fixes, plan.remaining)
-        return upgrade
+        let to = package.version.hasPrefix("go") ? plan.to.flatMap(ToolchainSpelling.tag) : plan.to
+        return Upgrade(ecosystem: ecosystem, package: package.package, from: package.version, to: to, fixes: plan.fixes,
+                       remaining: plan.remaining, manifest: package.manifest, direct: package.direct)
     }
 }

@@ -3,20 +3,32 @@ import Core
 import Manifest
 import Versions
 
-/// What matching one manifest found: its findings, what could not be checked, and a stub upgrade per
-/// package with findings (planned once the policy is applied).
+/// What matching one manifest found: each package the advisories affect, what could not be checked, and
+/// whether the standard library went unchecked.
 struct ManifestMatches {
-    var findings: [Finding] = []
+    /// The affected packages, in the manifest's order.
+    var packages: [PackageMatches] = []
     var unverifiable: [Unverifiable] = []
-    var upgrades: [Upgrade] = []
-    /// The alias groups that affect each package, keyed by `key(manifest:package:)`.
-    var groups: [String: [[MatchedAdvisory]]] = [:]
     var standardLibraryUnchecked = false
 
-    /// The key of one package in one manifest (for the groups, and for indexing findings when planning).
-    static func key(manifest: String, package: String) -> String {
-        manifest + "\u{0}" + package
-    }
+    /// Every finding, in the manifest's order.
+    var findings: [Finding] { packages.flatMap(\.findings) }
+}
+
+/// What the advisories say of one pinned package of one manifest: its findings (which the policy then
+/// marks) and the alias groups behind them, from which planning works out its upgrade.
+struct PackageMatches {
+    /// The pin the findings are about: its package, version, manifest and directness.
+    var ecosystem: Ecosystem
+    var package: String
+    var version: String
+    var manifest: String
+    var direct: Bool?
+    /// One per alias group.
+    var findings: [Finding]
+    /// The alias groups that affect the pin; empty for a pin with no version (a revision or branch met by
+    /// a GIT range), which has no upgrade to plan.
+    var groups: [[MatchedAdvisory]]
 }
 
 /// What the advisories naming a package say of one pin of it: the same wherever the pin appears.
@@ -91,12 +103,9 @@ struct ManifestMatching {
                                                     manifest: manifest.path, line: dependency.line, reason: reason))
         }
         guard !outcome.groups.isEmpty else { return }
-        result.groups[ManifestMatches.key(manifest: manifest.path, package: dependency.package)] = outcome.groups
-        for found in outcome.findings {
-            result.findings.append(finding(found, dependency: dependency, manifest: manifest))
-        }
-        result.upgrades.append(Upgrade(ecosystem: manifest.ecosystem, package: dependency.package, from: version, to: nil,
-                                       fixes: [], remaining: [], manifest: manifest.path, direct: dependency.direct))
+        result.packages.append(PackageMatches(
+            ecosystem: ecosystem, package: dependency.package, version: version, manifest: manifest.path, direct: dependency.direct,
+            findings: outcome.findings.map { finding($0, dependency: dependency, manifest: manifest) }, groups: outcome.groups))
     }
 
     /// Whether the dependency is pinned by a version that advisories' ranges can be checked against.
@@ -152,12 +161,14 @@ struct ManifestMatching {
         let affected = advisories.naming(dependency.package, ecosystem).filter { advisory in
             advisory.matcher.gitVerdict(revision: revision, package: dependency.package, evaluator: gitRanges)?.outcome == .affected
         }
+        guard !affected.isEmpty else { return }
         var pinned = dependency
         pinned.version = "revision " + String(revision.prefix(12))
-        for group in AliasGroups.group(affected) {
-            let found = PinOutcome.Found(template: memo.template(group), fixed: nil, lowConfidence: nil)
-            result.findings.append(finding(found, dependency: pinned, manifest: manifest))
+        let findings = AliasGroups.group(affected).map { group in
+            finding(PinOutcome.Found(template: memo.template(group), fixed: nil, lowConfidence: nil), dependency: pinned, manifest: manifest)
         }
+        result.packages.append(PackageMatches(ecosystem: ecosystem, package: dependency.package, version: pinned.version ?? "",
+                                              manifest: manifest.path, direct: dependency.direct, findings: findings, groups: []))
     }
 
     private func finding(_ found: PinOutcome.Found, dependency: Dependency, manifest: ManifestInventory) -> Finding {

@@ -5,7 +5,9 @@ import Manifest
 /// Applies a policy to findings: ignores (unless expired) mark findings ignored; denied packages become
 /// findings of kind `policy`; expired and unused ignores are reported as warnings.
 enum PolicyApplication {
-    static func apply(_ policy: Policy, to findings: inout [Finding], inventory: Inventory, today: String) -> (denied: [Finding], warnings: [Diagnostic]) {
+    /// Marks the ignored findings of `matches` and returns the findings of denied packages and the
+    /// warnings about the ignores themselves.
+    static func apply(_ policy: Policy, to matches: inout [ManifestMatches], inventory: Inventory, today: String) -> (denied: [Finding], warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         let path = policy.path ?? "depwatch.toml"
         for ignore in policy.ignores {
@@ -15,10 +17,14 @@ enum PolicyApplication {
                 continue
             }
             var used = false
-            for index in findings.indices where matches(ignore, findings[index]) {
-                findings[index].ignored = true
-                findings[index].ignoreReason = ignore.reason
-                used = true
+            for m in matches.indices {
+                for p in matches[m].packages.indices {
+                    for f in matches[m].packages[p].findings.indices where Self.matches(ignore, matches[m].packages[p].findings[f]) {
+                        matches[m].packages[p].findings[f].ignored = true
+                        matches[m].packages[p].findings[f].ignoreReason = ignore.reason
+                        used = true
+                    }
+                }
             }
             if !used {
                 warnings.append(Diagnostic(.warning, .unusedIgnore, path: path, line: ignore.line, column: nil,
