@@ -1,4 +1,5 @@
 import Advisories
+import Core
 import Foundation
 import Manifest
 

@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Audit
+import Core
 import Foundation
 import Manifest
 import Scan

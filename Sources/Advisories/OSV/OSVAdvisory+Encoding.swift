@@ -1,13 +1,13 @@
+import Core
 import Foundation
 
 /// Writing OSV JSON from the model, for the advisories depwatch makes itself (`bisect --record`): every
 /// field the model holds, in the OSV schema's names, absent fields left out.
 extension OSVAdvisory: Encodable {
-    /// The advisory as an OSV document: pretty-printed, keys sorted, one trailing newline.
+    /// The advisory as an OSV document, as depwatch writes every JSON document: pretty-printed, keys
+    /// sorted, one trailing newline.
     public func jsonDocument() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+        Data(try StreamingJSONEncoder.encode(self).utf8)
     }
 
     private enum Keys: String, CodingKey {

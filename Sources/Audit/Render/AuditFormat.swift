@@ -1,3 +1,4 @@
+import Core
 import Manifest
 
 /// The renderings of an audit result, one file each.

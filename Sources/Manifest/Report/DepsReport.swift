@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The `depwatch deps` result in its stable JSON form, schema `depwatch.deps/1` (documented in the README).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Manifest
+@testable import Core
 
 /// `JSONWriter` and `StreamingJSONEncoder` write exactly the bytes `JSONEncoder` writes with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`: checked on models with every shape depwatch's

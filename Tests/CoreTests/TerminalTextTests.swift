@@ -1,5 +1,5 @@
 import Testing
-@testable import Manifest
+@testable import Core
 
 /// Control characters are written as visible escapes; everything else, non-ASCII text included, is kept.
 @Suite struct TerminalTextTests {
