@@ -8,8 +8,6 @@ public enum AuditError: Error, LocalizedError, Sendable, Equatable {
     case policyUnreadable(path: String, reason: String)
     /// A `--go-version` that is not a Go version.
     case goVersion(String)
-    /// Writing the report failed.
-    case output(path: String, reason: String)
 
     /// One line that says what is wrong and what to do.
     public var errorDescription: String? {
@@ -19,7 +17,6 @@ public enum AuditError: Error, LocalizedError, Sendable, Equatable {
         case let .policy(path, _, _, message): return "\(path): \(message)"
         case let .policyUnreadable(path, reason): return "\(path): cannot read the policy file: \(reason)"
         case let .goVersion(value): return "--go-version \(value): not a Go version (use 1.22.4 or go1.22.4)"
-        case let .output(path, reason): return "\(path): cannot write the report: \(reason)"
         }
     }
 }

@@ -92,6 +92,13 @@ public enum Judge: Sendable, Equatable {
 }
 
 /// Why a metric could not be read.
+extension Judge {
+    /// A metric without a needless fraction (`3`, `0.25`), as reports and commands write it.
+    public static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
 struct MetricProblem: Error, Equatable {
     var message: String
     init(_ message: String) { self.message = message }

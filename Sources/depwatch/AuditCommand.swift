@@ -3,8 +3,8 @@ import ArgumentParser
 import Audit
 import Core
 import Foundation
+import Report
 
-extension AuditFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
 
 extension Depwatch {
@@ -17,7 +17,7 @@ extension Depwatch {
         )
 
         @Argument(help: "Manifests or directories to audit (default: .).") var paths: [String] = []
-        @Option(help: "table, json, markdown or sarif.") var format: AuditFormat = .table
+        @Option(help: "table, json, markdown or sarif.") var format = FormatOption<AuditResult>(.table)
         @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
         var output: String?
         @Option(help: ArgumentHelp("The policy file (default: depwatch.toml at the scan root).", valueName: "file"))
@@ -63,9 +63,9 @@ extension Depwatch {
             if result.manifests.isEmpty && result.errors.isEmpty {
                 throw CommandFailure.nothingToScan("depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
             }
-            let color = output == nil && format == .table && isatty(STDOUT_FILENO) == 1
+            let color = output == nil && format.format == .table && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let bytes = try format.renderBytes(result, color: color)
+            let bytes = try result.render(as: format.format, options: RenderOptions(color: color))
             try ReportOutput.emit(bytes: bytes, to: output)
             Diagnostics.print(result.warnings + result.errors)
             let status: ExitStatus = !result.errors.isEmpty ? .error : result.failing.isEmpty ? .clean : .findings

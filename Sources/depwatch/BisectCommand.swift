@@ -5,6 +5,7 @@ import Bisect
 import Core
 import Dispatch
 import Foundation
+import Report
 import Manifest
 
 extension Verdict: ExpressibleByArgument {}
@@ -38,7 +39,7 @@ extension Depwatch {
         @Option(help: "Runs per step; the step's verdict is their median.") var runs = 1
         @Option(help: ArgumentHelp("Seconds a run may take.", valueName: "seconds")) var timeout: Double?
         @Option(help: "The verdict of a run that timed out: skip or bad.") var onTimeout: Verdict = .skip
-        @Option(help: "text or json.") var format: BisectFormat = .text
+        @Option(help: "text or json.") var format = FormatOption<BisectReport>(.table)
         @Flag(help: "Turn the answer into an OSV advisory, add it to the database and write it to --advisories-dir.")
         var record = false
         @Option(help: "With --record: the kind (leak, crash, performance, correctness, security, unmaintained).") var kind = "leak"
@@ -71,9 +72,8 @@ extension Depwatch {
 
         func run() async throws {
             let result = await Self.bisectInterruptibly(Bisector(request()).withProgress(Self.printProgress))
-            let text = format == .json ? try BisectReport.json(result)
-                : TerminalText.escape(BisectReport.text(result, narrowing: narrowingCommand(result)), allowingNewlines: true)
-            print(text, terminator: "")
+            let report = BisectReport(result, narrowing: format.format == .table ? narrowingCommand(result) : nil)
+            print(try report.text(as: format.format), terminator: "")
             guard result.status == BisectResult.Status.found || result.status == BisectResult.Status.ambiguous else {
                 // The table stays on standard output; the reason goes to standard error too, where CI logs keep it.
                 throw CommandFailure.error("depwatch: bisect \(result.status.rawValue): \(result.error ?? "no answer")")
@@ -118,9 +118,9 @@ extension Depwatch {
                          "--bad", badRevision.tag ?? badRevision.id]
             if let project { words += ["--project", project] }
             if let module { words += ["--module", module] }
-            if let metric { words += ["--metric", metric] + (max.map { ["--max", BisectReport.format($0)] } ?? min.map { ["--min", BisectReport.format($0)] } ?? []) }
+            if let metric { words += ["--metric", metric] + (max.map { ["--max", Judge.format($0)] } ?? min.map { ["--min", Judge.format($0)] } ?? []) }
             if runs != 1 { words += ["--runs", String(runs)] }
-            if let timeout { words += ["--timeout", BisectReport.format(timeout), "--on-timeout", onTimeout.rawValue] }
+            if let timeout { words += ["--timeout", Judge.format(timeout), "--on-timeout", onTimeout.rawValue] }
             return (words + ["--"] + command).map(Self.shellQuoted).joined(separator: " ")
         }
 
@@ -144,7 +144,7 @@ extension Depwatch {
         }
 
         static func printProgress(_ progress: BisectProgress) {
-            let value = progress.value.map { ", value \(BisectReport.format($0))" } ?? ""
+            let value = progress.value.map { ", value \(Judge.format($0))" } ?? ""
             Diagnostics.print(message: "depwatch: \(progress.label): \(progress.commit.shortID) \(progress.commit.version) "
                 + "\(progress.verdict.rawValue)\(value) (\(String(format: "%.2f", progress.seconds)) s)  \(progress.commit.summary)")
         }
@@ -172,10 +172,5 @@ extension Depwatch {
                 throw CommandFailure.error("depwatch: --record: \(error.localizedDescription)")
             }
         }
-    }
-
-    /// How `depwatch bisect` writes its answer.
-    enum BisectFormat: String, ExpressibleByArgument {
-        case text, json
     }
 }

@@ -2,11 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Manifest
-
-/// The output formats of `depwatch deps`.
-enum DepsFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
-}
+import Report
 
 extension Depwatch {
     /// `depwatch deps [PATH…]`: prints the dependency inventory.
@@ -20,17 +16,15 @@ extension Depwatch {
         @Argument(help: "Manifests or directories to read.")
         var paths: [String] = []
 
-        @Option(help: "Output format: \(DepsFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var format: DepsFormat = .table
+        @Option(help: "Output format: \(FormatOption<DepsReport>.allValueStrings.joined(separator: ", ")).")
+        var format = FormatOption<DepsReport>(.table)
 
         func run() throws {
             let roots = paths.isEmpty ? ["."] : paths
             let inventory = InventoryLoader.load(roots)
             let nothingFound = inventory.manifests.isEmpty && inventory.errors.isEmpty
-            switch format {
-            case .table where nothingFound: break
-            case .table: print(TerminalText.escape(DepsTable.render(inventory), allowingNewlines: true), terminator: "")
-            case .json: print(try DepsReport(inventory).json(), terminator: "")
+            if !(nothingFound && format.format == .table) {
+                print(try DepsReport(inventory).text(as: format.format), terminator: "")
             }
             Diagnostics.print(inventory.warnings + inventory.errors)
             if !inventory.errors.isEmpty { throw CommandFailure.reported }

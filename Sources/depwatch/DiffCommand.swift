@@ -3,8 +3,8 @@ import ArgumentParser
 import Audit
 import Diff
 import Foundation
+import Report
 
-extension DiffFormat: ExpressibleByArgument {}
 
 extension Depwatch {
     /// `depwatch diff --base REV [--head REV] [--repo DIR] [PATH…]`: what a change brings in.
@@ -19,7 +19,7 @@ extension Depwatch {
         @Option(help: "The head revision (default: the work tree as it is, uncommitted edits included).") var head: String?
         @Option(help: "The repository (work tree or bare; default: .).") var repo: String = "."
         @Argument(help: "Paths inside the repository to compare (default: all).") var paths: [String] = []
-        @Option(help: "table, json, markdown or sarif.") var format: DiffFormat = .table
+        @Option(help: "table, json, markdown or sarif.") var format = FormatOption<DiffResult>(.table)
         @Option(help: ArgumentHelp("Write the report to a file (atomically).", valueName: "file")) var output: String?
         @Option(help: ArgumentHelp("The policy file (default: depwatch.toml at the repository root).", valueName: "file"))
         var config: String?
@@ -52,8 +52,7 @@ extension Depwatch {
                 }
             }
             Diagnostics.print(result.warnings)
-            let text = try format.render(result)
-            try ReportOutput.emit(text, to: output)
+            try ReportOutput.emit(bytes: try result.render(as: format.format, options: RenderOptions()), to: output)
             if !result.errors.isEmpty {
                 Diagnostics.print(result.errors)
                 throw CommandFailure.reported

@@ -3,6 +3,7 @@ import Core
 import ArgumentParser
 import Foundation
 import Manifest
+import Report
 
 extension Ecosystem: ExpressibleByArgument {
     /// `go` or `swift`, case-insensitively.
@@ -13,6 +14,9 @@ extension Ecosystem: ExpressibleByArgument {
         default: return nil
         }
     }
+
+    /// The names help lists.
+    public static var allValueStrings: [String] { ["go", "swift"] }
 }
 
 extension Depwatch.Database {
@@ -26,16 +30,13 @@ extension Depwatch.Database {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "PACKAGE or PACKAGE@VERSION.") var target: String
         @Option(help: "go or swift (default: both).") var ecosystem: Ecosystem?
-        @Option(help: "table or json.") var format: DepsFormat = .table
+        @Option(help: "table or json.") var format = FormatOption<QueryReport>(.table)
 
         func run() throws {
             let (package, version) = Self.split(target)
             let store = try database.open(readingOnly: true)
             let answers = try store.query(package: package, version: version, ecosystem: ecosystem)
-            switch format {
-            case .table: print(TerminalText.escape(QueryTable.render(answers, package: package, version: version), allowingNewlines: true), terminator: "")
-            case .json: print(try QueryJSON.render(answers, package: package, version: version), terminator: "")
-            }
+            print(try QueryReport(answers, package: package, version: version).text(as: format.format), terminator: "")
         }
 
         /// `name@version` → (name, version); an `@` inside a URL's user part (`git@host:…`) is not a version.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import Report
 import Scan
 
-extension ReportFormat: ExpressibleByArgument {}
 
 extension Depwatch {
     /// `depwatch report`: what the scan history says, as HTML, Markdown or JSON.
@@ -12,7 +12,7 @@ extension Depwatch {
             abstract: "Report on the scan history: new, fixed and open findings, repositories, advisories, upgrades, the trend."
         )
 
-        @Option(help: "html, markdown or json.") var format: ReportFormat = .html
+        @Option(help: "html, markdown or json.") var format = FormatOption<ScanReport>(.html)
         @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
         var output: String?
         @Option(name: .customLong("run"), help: ArgumentHelp("The run to report: latest or a run id.", valueName: "run"))
@@ -31,7 +31,7 @@ extension Depwatch {
             let store = try history.open(database)
             do {
                 let report = try ReportBuilder(store).report(run: Int64(runSelection).map { .id($0) } ?? .latest, since: since)
-                try ReportOutput.emit(try format.render(report), to: output)
+                try ReportOutput.emit(bytes: try report.render(as: format.format, options: RenderOptions()), to: output)
             } catch let error as ScanError {
                 throw CommandFailure.error("depwatch: \(error.localizedDescription)")
             }

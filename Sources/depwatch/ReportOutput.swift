@@ -1,4 +1,5 @@
 import Audit
+import Report
 import Foundation
 
 /// Where a report goes: standard output, or with `--output` a file written atomically.

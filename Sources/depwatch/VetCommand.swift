@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import Report
 import Foundation
 import Manifest
 

@@ -1,3 +1,4 @@
+import Report
 import DepwatchTestSupport
 import Foundation
 import Testing
@@ -33,7 +34,7 @@ import Testing
         let result = try await Self.bisect(history.request(good: 0, bad: 19))
         #expect(result.status == .ambiguous)
         #expect(result.possibleCommits.map(\.id) == [12, 13, 14].map { history.commits[$0] })
-        #expect(BisectReport.text(result).contains("Ambiguous"))
+        #expect((try BisectReport(result).text(as: .table)).contains("Ambiguous"))
     }
 
     @Test func endpointsThatAgreeStopAfterTwoRuns() async throws {
@@ -132,7 +133,7 @@ import Testing
         #expect(result.commit?.id == history.commits[17])
         #expect(result.commit?.tag == "v0.3.0")
         #expect(result.commit?.version.hasPrefix("v0.2.1-0.20210118100000-") == true)
-        #expect(BisectReport.text(result).contains("First good commit (the fix)"))
+        #expect((try BisectReport(result).text(as: .table)).contains("First good commit (the fix)"))
     }
 
     @Test func unrelatedOrEqualEndpointsAreErrors() async throws {
@@ -149,7 +150,7 @@ import Testing
     @Test func theJSONAnswerValidatesAgainstItsSchema() async throws {
         let history = try StateHistory(count: 12, firstBad: 6, tags: [0: "v0.1.0", 9: "v0.2.0"])
         let result = try await Self.bisect(history.request(good: 0, bad: 11))
-        let json = try BisectReport.json(result)
+        let json = try BisectReport(result).text(as: .json)
         let schema = TestPaths.packageRoot.appendingPathComponent("schemas/depwatch.bisect-1.schema.json").path
         #expect(try SchemaValidation.errors(of: json, schemaPath: schema, draft: 2020) == [])
         let decoded = try JSONDecoder().decode(BisectResult.self, from: Data(json.utf8))

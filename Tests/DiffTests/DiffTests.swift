@@ -1,4 +1,5 @@
 import Audit
+import Report
 import DepwatchTestSupport
 import Foundation
 import Testing
@@ -142,10 +143,10 @@ extension DependencyChange: CustomStringConvertible {
         let result = try Differ.diff(DiffOptions(repository: fixture.path, base: "main", head: "feature", audit: AuditOptions(roots: [], today: "2026-11-28")),
                                      store: try TestStore.shared())
         let schema = TestPaths.packageRoot.appendingPathComponent("schemas/depwatch.diff-1.schema.json").path
-        #expect(try SchemaValidation.errors(of: try DiffFormat.json.render(result), schemaPath: schema, draft: 2020) == [])
+        #expect(try SchemaValidation.errors(of: try result.text(as: .json), schemaPath: schema, draft: 2020) == [])
         let sarif = TestPaths.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json").path
-        #expect(try SchemaValidation.errors(of: try DiffFormat.sarif.render(result), schemaPath: sarif, draft: 4) == [])
-        let markdown = try DiffFormat.markdown.render(result)
+        #expect(try SchemaValidation.errors(of: try result.text(as: .sarif), schemaPath: sarif, draft: 4) == [])
+        let markdown = try result.text(as: .markdown)
         #expect(markdown.hasPrefix("### depwatch diff\n\n**This change introduces 1 known problem**"))
         #expect(markdown.contains("Fixes 1"))
     }

@@ -1,4 +1,5 @@
 import Advisories
+import Report
 import DepwatchTestSupport
 import Foundation
 import Testing
@@ -89,7 +90,7 @@ import Testing
         let history = try HistoryStore(path: try TemporaryDirectory().path("history.sqlite"))
         _ = try Self.scan(fleet, into: history, at: Self.firstScan)
         _ = try Self.scan(fleet, into: history, at: Self.firstScan + Self.day)
-        let html = try ReportFormat.html.render(try ReportBuilder(history).report())
+        let html = try ReportBuilder(history).report().text(as: .html)
         for section in ["new", "fixed", "open", "upgrades", "repositories", "advisories", "trend"] {
             #expect(html.contains("<section id=\"\(section)\">"), "section \(section) missing")
         }

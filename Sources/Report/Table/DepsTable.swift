@@ -1,7 +1,10 @@
+import Foundation
+import Manifest
+
 /// `depwatch deps` as a table for people: one block per manifest, one row per dependency.
-public enum DepsTable {
+enum DepsTable {
     /// The table text.
-    public static func render(_ inventory: Inventory) -> String {
+    static func render(_ inventory: Inventory) -> String {
         var out = ""
         for manifest in inventory.manifests {
             out += heading(manifest) + "\n"

@@ -1,4 +1,5 @@
 import Advisories
+import Audit
 import Core
 import Foundation
 import Manifest
@@ -6,7 +7,7 @@ import Manifest
 /// SARIF 2.1.0 for code-scanning dashboards (GitHub's among them): one rule per advisory, one result per
 /// finding at its manifest line, fingerprints that do not change between runs (advisory, package,
 /// manifest — not the line), ignored findings as suppressed results.
-enum SARIFReport {
+enum AuditSARIF {
     /// Written straight through a `JSONWriter`, keys in sorted order: the bytes `JSONEncoder` with sorted
     /// keys gave (the golden file holds them), at a fraction of its cost on thousands of results.
     static func render(_ result: AuditResult) -> String {

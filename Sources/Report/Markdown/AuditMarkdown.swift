@@ -1,5 +1,7 @@
+import Audit
+
 /// The audit as a pull-request comment: a short table of findings, the upgrades, details folded away.
-enum MarkdownReport {
+enum AuditMarkdown {
     static func render(_ result: AuditResult) -> String {
         let open = result.findings.filter { !$0.ignored }
         var out = "### depwatch audit\n\n"

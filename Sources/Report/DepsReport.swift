@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Manifest
 
 /// The `depwatch deps` result in its stable JSON form, schema `depwatch.deps/1` (documented in the README).
 public struct DepsReport: Sendable, Encodable {
@@ -30,6 +31,8 @@ public struct DepsReport: Sendable, Encodable {
 
     /// The schema identifier.
     public let schema = "depwatch.deps/1"
+    /// The inventory, for the table.
+    let inventory: Inventory
     /// Every manifest read.
     public var manifests: [ManifestInventory]
     /// Manifests that could not be read.
@@ -39,6 +42,7 @@ public struct DepsReport: Sendable, Encodable {
 
     /// The report of an inventory.
     public init(_ inventory: Inventory) {
+        self.inventory = inventory
         manifests = inventory.manifests
         errors = inventory.errors.map { Problem(path: $0.path, line: $0.line, column: $0.column, message: $0.message) }
         warnings = inventory.warnings.map {
@@ -47,9 +51,4 @@ public struct DepsReport: Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey { case schema, manifests, errors, warnings }
-
-    /// The report as pretty-printed JSON with sorted keys (stable output), ending with a newline.
-    public func json() throws -> String {
-        try StreamingJSONEncoder.encode(self)
-    }
 }

@@ -1,3 +1,4 @@
+import Audit
 import Manifest
 
 /// The commands that perform an upgrade: `go get module@version` for Go; for Swift, the requirement

@@ -3,12 +3,12 @@ import Foundation
 /// Writes a report whole or not at all: a temporary file beside the target, then a rename.
 public enum ReportFile {
     /// Writes `text` to `path` atomically.
-    public static func write(_ text: String, to path: String) throws(AuditError) {
+    public static func write(_ text: String, to path: String) throws(ReportError) {
         try write(bytes: Array(text.utf8), to: path)
     }
 
     /// Writes `bytes` to `path` atomically.
-    public static func write(bytes: [UInt8], to path: String) throws(AuditError) {
+    public static func write(bytes: [UInt8], to path: String) throws(ReportError) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {

@@ -1,12 +1,13 @@
 import Advisories
+import Audit
 import DepwatchTestSupport
 import Foundation
 import Testing
-@testable import Audit
+@testable import Report
 
 /// Every rendering of one audit, compared with golden files (re-record with DEPWATCH_RECORD=1), and the
 /// machine-readable ones validated against their schemas.
-@Suite struct ReportGoldenTests {
+@Suite struct AuditGoldenTests {
     static let project = TestPaths.fixture("golden-project", target: "AuditTests").path
 
     static let result: Result<AuditResult, any Error> = Result {
@@ -16,23 +17,22 @@ import Testing
         return result
     }
 
-    /// The rendering as the command writes it (`renderBytes`), with the checkout's absolute path removed,
-    /// so golden files do not depend on where it is.
-    static func render(_ format: AuditFormat) throws -> String {
-        String(decoding: try format.renderBytes(try result.get()), as: UTF8.self)
-            .replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "")
+    /// The rendering as the command writes it, with the checkout's absolute path removed, so golden files
+    /// do not depend on where it is.
+    static func render(_ format: ReportFormat) throws -> String {
+        try result.get().text(as: format).replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "")
     }
 
-    /// The bytes the command writes are the text other modules (diff's SARIF) render.
-    @Test(arguments: AuditFormat.allCases)
-    func bytesAreTheRendering(_ format: AuditFormat) throws {
-        let result = try Self.result.get()
-        #expect(try format.renderBytes(result) == Array(try format.render(result).utf8))
+    /// A format the audit does not have is refused, naming the ones it has.
+    @Test func refusesAFormatItDoesNotHave() throws {
+        #expect(throws: ReportError.unsupported(format: "html", formats: ["table", "json", "markdown", "sarif"])) {
+            try Self.result.get().render(as: .html, options: RenderOptions())
+        }
     }
 
-    @Test(arguments: [(AuditFormat.table, "audit.txt"), (.json, "audit.json"), (.markdown, "audit.md"), (.sarif, "audit.sarif")])
-    func golden(_ format: AuditFormat, _ file: String) throws {
-        if let mismatch = try Golden.mismatch(try Self.render(format), golden: file, target: "AuditTests") {
+    @Test(arguments: [(ReportFormat.table, "audit.txt"), (.json, "audit.json"), (.markdown, "audit.md"), (.sarif, "audit.sarif")])
+    func golden(_ format: ReportFormat, _ file: String) throws {
+        if let mismatch = try Golden.mismatch(try Self.render(format), golden: file, target: "ReportTests") {
             Issue.record(Comment(rawValue: mismatch))
         }
     }
@@ -51,7 +51,7 @@ import Testing
         let dir = try TemporaryDirectory()
         try dir.write("go.mod", "module example.com/clean\n\ngo 1.21\n\nrequire github.com/bluele/gcache v0.0.2\n")
         let result = try Auditor.audit(AuditOptions(roots: [dir.url.path], today: "2026-11-28"), index: AdvisoryIndex(store: try TestStore.shared()))
-        let sarif = try AuditFormat.sarif.render(result)
+        let sarif = try result.text(as: .sarif)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let run = try #require((object["runs"] as? [[String: Any]])?.first)
         #expect((run["results"] as? [Any])?.isEmpty == true)
@@ -63,15 +63,15 @@ import Testing
         let finding = try #require(try Self.result.get().findings.first)
         var moved = finding
         moved.line = (finding.line ?? 0) + 10
-        #expect(SARIFReport.fingerprint(moved) == SARIFReport.fingerprint(finding))
+        #expect(AuditSARIF.fingerprint(moved) == AuditSARIF.fingerprint(finding))
         var other = finding
         other.manifest = "elsewhere/go.mod"
-        #expect(SARIFReport.fingerprint(other) != SARIFReport.fingerprint(finding))
+        #expect(AuditSARIF.fingerprint(other) != AuditSARIF.fingerprint(finding))
     }
 
     @Test func tableIsColouredOnlyWhenAsked() throws {
         let result = try Self.result.get()
-        #expect(!(try AuditFormat.table.render(result, color: false)).contains("\u{1B}["))
-        #expect(try AuditFormat.table.render(result, color: true).contains("\u{1B}[1m"))
+        #expect(!(try result.text(as: .table, options: RenderOptions(color: false))).contains("\u{1B}["))
+        #expect(try result.text(as: .table, options: RenderOptions(color: true)).contains("\u{1B}[1m"))
     }
 }

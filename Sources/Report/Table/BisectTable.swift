@@ -1,17 +1,12 @@
+import Bisect
 import Core
 import Foundation
-import Manifest
 
-/// Renders a bisection's result for a person (`text`) or a program (`json`, `depwatch.bisect/1`).
-public enum BisectReport {
-    /// The result as JSON, keys sorted so the output is stable.
-    public static func json(_ result: BisectResult) throws -> String {
-        try StreamingJSONEncoder.encode(result)
-    }
-
+/// A bisection's result for people: the answer, how to narrow a release answer to a commit, every run.
+enum BisectTable {
     /// The answer, then the table of every run and the total time; `narrowing` is the command that bisects
     /// the commits between a `--tags` answer and its neighbouring release.
-    public static func text(_ result: BisectResult, narrowing: String? = nil) -> String {
+    static func render(_ result: BisectResult, narrowing: String? = nil) -> String {
         var lines: [String] = []
         if let direction = result.direction, let good = result.good, let bad = result.bad {
             let what = direction == .regression ? "the first bad commit after good" : "the first good commit after bad"
@@ -64,7 +59,7 @@ public enum BisectReport {
     private static func table(_ runs: [BisectResult.Run]) -> [String] {
         let header = ["STEP", "COMMIT", "VERSION", "RUN", "VALUE", "VERDICT", "ENDED", "SECONDS"]
         let rows = runs.map { run in
-            [run.step, String(run.commit.prefix(12)), run.version, String(run.run), run.value.map(format) ?? "-",
+            [run.step, String(run.commit.prefix(12)), run.version, String(run.run), run.value.map(Judge.format) ?? "-",
              run.verdict?.rawValue ?? "-", run.ended, String(format: "%.2f", run.seconds)]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -72,10 +67,5 @@ public enum BisectReport {
             row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces)
         }.map { "  " + $0 }
-    }
-
-    /// A metric without a needless fraction.
-    public static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

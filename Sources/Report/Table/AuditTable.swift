@@ -1,12 +1,13 @@
-import Core
 import Advisories
+import Audit
+import Core
 import Dispatch
 import Manifest
 
 /// The audit for people: grouped by manifest, most severe first, the upgrade commands at the end, one
 /// summary line. Colour only when asked (on a terminal, without NO_COLOR). Every text that comes from a
 /// manifest, a repository or an advisory is shown through `TerminalText` (`safe`).
-enum TableReport {
+enum AuditTable {
     static func render(_ result: AuditResult, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var out = ""

@@ -1,3 +1,4 @@
+import Audit
 import Core
 import Manifest
 
@@ -5,7 +6,7 @@ import Manifest
 /// `schemas/depwatch.audit-1.schema.json`). Written straight through a `JSONWriter`, keys in sorted order,
 /// the bytes `JSONEncoder` with sorted keys gave (the golden files hold them): the corpus's 3,600 findings
 /// through `Encodable` cost as much as the audit.
-enum JSONReport {
+enum AuditJSON {
     static func render(_ result: AuditResult) -> String {
         String(decoding: bytes(result), as: UTF8.self)
     }

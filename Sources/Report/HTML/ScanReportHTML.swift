@@ -1,11 +1,13 @@
+import Audit
 import Core
 import Foundation
+import Scan
 
 /// The report as one self-contained HTML file: inline CSS and an inline SVG trend, no script and nothing
 /// fetched from elsewhere; readable printed and on a phone; severities carry their name as well as a colour.
-enum ReportHTML {
+enum ScanReportHTML {
     static func render(_ report: ScanReport) -> String {
-        var body = "<h1>depwatch report — run \(report.run.id)</h1>\n<p class=\"lead\">\(escape(ReportText.headline(report)))</p>\n"
+        var body = "<h1>depwatch report — run \(report.run.id)</h1>\n<p class=\"lead\">\(escape(ScanReportText.headline(report)))</p>\n"
         body += summary(report)
         body += "<section id=\"trend\"><h2>Open findings per run</h2>\n\(trendSVG(report.trend))</section>\n"
         body += itemSection("new", "New since the previous run", report.new, age: false)
@@ -111,11 +113,11 @@ enum ReportHTML {
     }
 
     static func repositorySection(_ repositories: [ScanReport.Repository]) -> String {
-        let headers = ["Repository", "Status", "Open"] + ReportText.severities.map { $0.capitalized } + ["Kinds"]
+        let headers = ["Repository", "Status", "Open"] + ScanReportText.severities.map { $0.capitalized } + ["Kinds"]
         let rows = repositories.map { repository -> [String] in
             let status = repository.status == "ok" ? "ok" : "<span class=\"failed\">failed</span>: " + escape(repository.error ?? "")
             return [escape(repository.name), status, "\(repository.findings)"]
-                + ReportText.severities.map { "\(repository.severities[$0] ?? 0)" }
+                + ScanReportText.severities.map { "\(repository.severities[$0] ?? 0)" }
                 + [escape(repository.kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]
         }
         return "<section id=\"repositories\"><h2>Repositories (\(repositories.count))</h2>\n" + table(headers, rows) + "</section>\n"
