@@ -23,9 +23,10 @@ final class FleetFixture: @unchecked Sendable {
     /// The repository names, by what they pin.
     static let layout: [(prefix: String, count: Int)] = [("gcache", 10), ("text", 8), ("swift", 8), ("clean", 5), ("corrupt", 1)]
 
-    init() throws {
+    /// A fleet laid out as `layout` (by default 32 repositories).
+    init(layout: [(prefix: String, count: Int)] = FleetFixture.layout) throws {
         directory = try TemporaryDirectory()
-        for (prefix, count) in Self.layout {
+        for (prefix, count) in layout {
             for index in 0..<count {
                 let name = "\(prefix)-\(index)"
                 try makeRepository(name, files: Self.files(prefix, name))
