@@ -2,10 +2,11 @@
 # Proves that a change leaves depwatch's output as it was: runs the release build and another depwatch
 # binary (OLD, built from the commit before the change) on the same inputs and compares their output
 # byte for byte (`cmp`):
-#   audit and deps, JSON and table, on the corpus (and the conflicted Package.resolved's error);
-#   diff, JSON and table, on a generated history (make_history.py: 50 go.mod files) at three distances,
+#   audit (JSON, table, Markdown, SARIF) and deps (JSON, table) on the corpus (and the conflicted
+#   Package.resolved's error); db query, JSON and table;
+#   diff (JSON, table, Markdown, SARIF) on a generated history (make_history.py: 50 go.mod files) at three distances,
 #   and on its work tree with an uncommitted edit;
-#   scan of a generated fleet (make_fleet.py) as JSON, and report JSON and Markdown over its history,
+#   scan of a generated fleet (make_fleet.py) as JSON, and report JSON, Markdown and HTML over its history,
 #   with the times of day (started, finished, scanned at) set to zero in both, and the progress lines
 #   compared without their order and times.
 # Usage: benchmarks/same-output.sh OLD_BINARY
@@ -27,15 +28,18 @@ same() {  # same NAME COMMAND…  (the command runs with the binary as its first
 }
 mkdir -p "$work/cwd"
 root=$PWD
-for format in json table; do
+for format in json table markdown sarif; do
   same "audit --format $format, the corpus" audit "${corpus[@]/#/$root/}" "${db[@]}" --format "$format"
+done
+for format in json table; do
   same "deps --format $format, the corpus" deps "${corpus[@]/#/$root/}" --format "$format"
+  same "db query --format $format" db query github.com/bluele/gcache@v0.0.1 "${db[@]}" --format "$format"
 done
 same "audit of the conflicted Package.resolved" audit "$root/$conflicted" "${db[@]}" --format json
 
 python3 benchmarks/make_history.py ../shared/corpus "$work/repo" 2000 50 >/dev/null
 for distance in 1 100 1000; do
-  for format in json table; do
+  for format in json table markdown sarif; do
     same "diff HEAD~$distance..HEAD --format $format" diff --repo "$work/repo" --base "HEAD~$distance" --head HEAD "${db[@]}" --format "$format"
   done
 done
@@ -69,7 +73,7 @@ if cmp -s "$work/scan-old.json" "$work/scan-new.json" && cmp -s "$work/scan-old.
 else
   echo "DIFFERENT: scan of 100 repositories"; diff "$work/scan-old.err" "$work/scan-new.err" | head; failed=1
 fi
-for format in json markdown; do
+for format in json markdown html; do
   "$old" report --format "$format" --history "$work/h-old.sqlite" "${db[@]}" >"$work/report-old" 2>&1 || true
   "$bin" report --format "$format" --history "$work/h-new.sqlite" "${db[@]}" >"$work/report-new" 2>&1 || true
   if cmp -s "$work/report-old" "$work/report-new"; then echo "same: report --format $format ($(wc -c <"$work/report-new") bytes)"

@@ -1,6 +1,15 @@
 /// How bad a problem is: from a CVSS v3 vector's base score, else the source's own label, else unknown.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case unknown, low, medium, high, critical
+    /// No score and no label.
+    case unknown
+    /// CVSS 0.1–3.9 (and 0.0).
+    case low
+    /// CVSS 4.0–6.9.
+    case medium
+    /// CVSS 7.0–8.9.
+    case high
+    /// CVSS 9.0–10.0.
+    case critical
 
     /// A switch rather than `allCases.firstIndex(of:)`, which builds the array on every comparison
     /// (sorting thousands of findings compares severities often).
