@@ -33,15 +33,8 @@ public struct RepositoryScanner: Sendable {
             }
             scan.status = .ok
             scan.warnings = result.warnings.map(\.description)
-            scan.findings = result.findings.map { finding in
-                ScanFinding(manifest: finding.manifest, package: finding.package, version: finding.version,
-                            id: finding.id, kind: finding.kind, severity: finding.severity, summary: finding.summary,
-                            fixed: finding.fixed, ignored: finding.ignored)
-            }
-            scan.upgrades = result.upgrades.map { upgrade in
-                ScanUpgrade(manifest: upgrade.manifest, package: upgrade.package, from: upgrade.from,
-                            to: upgrade.to, fixes: upgrade.fixes)
-            }
+            scan.findings = result.findings.map(ScanFinding.init)
+            scan.upgrades = result.upgrades.map(ScanUpgrade.init)
         } catch {
             scan.error = error.localizedDescription
         }

@@ -1,7 +1,9 @@
+import Audit
 import Core
 import Foundation
 
-/// One finding of one repository, as the history keeps it.
+/// One finding of one repository, as the history keeps it: the part of an audit's `Finding` that is
+/// compared from run to run (not a model of its own: it is made from the finding).
 public struct ScanFinding: Sendable, Codable, Hashable {
     /// The manifest, relative to the repository root.
     public var manifest: String
@@ -24,9 +26,15 @@ public struct ScanFinding: Sendable, Codable, Hashable {
 
     /// What identifies the same problem from run to run.
     public var identity: String { [manifest, package, version, id].joined(separator: "\u{0}") }
+
+    /// The record of `finding`.
+    public init(_ finding: Finding) {
+        (manifest, package, version, id) = (finding.manifest, finding.package, finding.version, finding.id)
+        (kind, severity, summary, fixed, ignored) = (finding.kind, finding.severity, finding.summary, finding.fixed, finding.ignored)
+    }
 }
 
-/// One upgrade a repository needs.
+/// One upgrade a repository needs, as the history keeps it (made from the audit's `Upgrade`).
 public struct ScanUpgrade: Sendable, Codable, Hashable {
     /// The manifest, relative to the repository root.
     public var manifest: String
@@ -38,6 +46,11 @@ public struct ScanUpgrade: Sendable, Codable, Hashable {
     public var to: String?
     /// The findings it clears.
     public var fixes: [String]
+
+    /// The record of `upgrade`.
+    public init(_ upgrade: Upgrade) {
+        (manifest, package, from, to, fixes) = (upgrade.manifest, upgrade.package, upgrade.from, upgrade.to, upgrade.fixes)
+    }
 }
 
 /// How scanning one repository went.
