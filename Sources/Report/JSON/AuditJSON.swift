@@ -20,7 +20,7 @@ enum AuditJSON {
             w.field("path", result.databasePath)
         }
         w.array("errors", result.errors) { w, e in problem(e, column: e.column, &w) }
-        w.array("findings", concurrently: result.findings) { w, f in finding(f, &w) }
+        w.array("findings", concurrently: result.findings) { w, f in FindingJSON.write(f, &w) }
         w.array("manifests", result.manifests) { w, m in
             w.beginObject()
             w.field("dependencies", m.dependencies)
@@ -68,29 +68,6 @@ enum AuditJSON {
         w.field("line", d.line)
         w.field("message", d.message)
         w.field("path", d.path)
-        w.endObject()
-    }
-
-    private static func finding(_ f: Finding, _ w: inout JSONWriter) {
-        w.beginObject()
-        w.field("aliases", f.aliases)
-        w.field("confidence", f.confidence.rawValue)
-        w.fieldIfPresent("confidence_reason", f.confidenceReason)
-        w.field("direct", f.direct)
-        w.field("ecosystem", f.ecosystem.rawValue)
-        w.fieldIfPresent("file", f.file)
-        w.field("fixed", f.fixed)
-        w.field("id", f.id)
-        w.fieldIfPresent("ignore_reason", f.ignoreReason)
-        w.field("ignored", f.ignored)
-        w.field("kind", f.kind.rawValue)
-        w.field("line", f.line)
-        w.field("manifest", f.manifest)
-        w.field("package", f.package)
-        w.field("severity", f.severity.rawValue)
-        w.field("summary", f.summary)
-        w.fieldIfPresent("url", f.url)
-        w.field("version", f.version)
         w.endObject()
     }
 }

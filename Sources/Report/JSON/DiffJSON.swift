@@ -26,9 +26,9 @@ enum DiffJSON {
                 w.field("to", c.to)
                 w.endObject()
             }
-            w.array("existing", m.existing) { w, f in finding(f, &w) }
-            w.array("fixed", m.fixed) { w, f in finding(f, &w) }
-            w.array("introduced", m.introduced) { w, f in finding(f, &w) }
+            w.array("existing", m.existing) { w, f in FindingJSON.write(f, brief: true, &w) }
+            w.array("fixed", m.fixed) { w, f in FindingJSON.write(f, brief: true, &w) }
+            w.array("introduced", m.introduced) { w, f in FindingJSON.write(f, brief: true, &w) }
             w.field("moved_from", m.movedFrom)
             w.field("path", m.path)
             w.field("status", m.status.rawValue)
@@ -52,21 +52,5 @@ enum DiffJSON {
         }
         w.endObject()
         return w.finish()
-    }
-
-    private static func finding(_ f: Finding, _ w: inout JSONWriter) {
-        w.beginObject()
-        w.field("aliases", f.aliases)
-        w.field("fixed", f.fixed)
-        w.field("id", f.id)
-        w.field("ignored", f.ignored)
-        w.field("kind", f.kind.rawValue)
-        w.field("line", f.line)
-        w.field("package", f.package)
-        w.field("severity", f.severity.rawValue)
-        w.field("summary", f.summary)
-        w.fieldIfPresent("url", f.url)
-        w.field("version", f.version)
-        w.endObject()
     }
 }
