@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Core", "Manifest", "Advisories", "Audit", "Diff", "Scan", "Bisect"]),
         .target(name: "Versions"),
         .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
-        .systemLibrary(name: "CZlibChecksum", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Git", dependencies: ["CGit2", "Advisories", "Manifest"], linkerSettings: gitLinkerSettings),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
         .target(name: "Manifest", dependencies: ["Core", "Versions"]),
@@ -79,7 +79,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Versions",
-                "CZlibChecksum",
+                "CSystemZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

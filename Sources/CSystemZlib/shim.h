@@ -1,2 +1,2 @@
-// zlib for Swift (Debian's zlib1g-dev). Only the advisory import's archive reader uses it (crc32).
+// zlib for Swift (Debian's zlib1g-dev): crc32 for zip entries, inflate for gzipped heap profiles.
 #include <zlib.h>

@@ -1,4 +1,4 @@
-import CZlibChecksum
+import CSystemZlib
 import Foundation
 import Core
 import ZIPFoundation
