@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "Bisect", targets: ["Bisect"]),
         .library(name: "Scan", targets: ["Scan"]),
         .library(name: "Report", targets: ["Report"]),
+        .library(name: "Heap", targets: ["Heap"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +50,7 @@ let package = Package(
             ]
         ),
         .target(name: "Core"),
+        .target(name: "Heap", dependencies: ["Core", "Manifest", "CSystemZlib"]),
         .target(name: "Report", dependencies: ["Core", "Manifest", "Advisories", "Audit", "Diff", "Scan", "Bisect"]),
         .target(name: "Versions"),
         .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
@@ -97,6 +99,7 @@ let package = Package(
         ),
         .target(name: "DepwatchTestSupport", dependencies: ["Advisories"], path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "HeapTests", dependencies: ["Heap", "Manifest", "DepwatchTestSupport"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What a Go function name (as profiles and binaries write it) says about where the function lives.
+public enum FrameName {
+    /// The package path of `function`: its name up to the first `.` after the last `/`, with bracketed
+    /// type arguments (`[...]`, `[go.shape.int]`) set aside first and the last element's `%2e` read as
+    /// `.` (`gopkg.in/yaml%2ev2.Unmarshal` → `gopkg.in/yaml.v2`). `nil` for an address (`0x4a1b2c`).
+    public static func package(of function: String) -> String? {
+        if function.hasPrefix("0x") { return nil }
+        let plain = function.firstIndex(of: "[").map { function[..<$0] } ?? Substring(function)
+        let lastSlash = plain.lastIndex(of: "/")
+        let tail = lastSlash.map { plain[plain.index(after: $0)...] } ?? plain
+        guard let dot = tail.firstIndex(of: ".") else { return nil }
+        let path = String(plain[..<dot])
+        return path.contains("%") ? path.replacingOccurrences(of: "%2e", with: ".").replacingOccurrences(of: "%2E", with: ".") : path
+    }
+
+    /// Whether `package` belongs to the standard library: its first path element has no dot (`runtime`,
+    /// `container/list`, `internal/…`), except `main`.
+    public static func isStandardLibrary(_ package: String) -> Bool {
+        let first = package.split(separator: "/", maxSplits: 1).first ?? Substring(package)
+        return !first.contains(".") && package != "main"
+    }
+}
