@@ -1,0 +1,202 @@
+import DepwatchTestSupport
+import Foundation
+
+/// A Go service built in the test and the heap profiles it writes: its LFU cache (`example.com/lfu`, wired
+/// with `replace => ../lfu`) leaks frequency buckets kept in `container/list`s and runtime maps, a generic
+/// ring (`example.com/ring`, also replaced), a closure and an inlined helper allocate too. Each run writes
+/// the same moment (no collection in between) as gzipped profile.proto and as the debug=1 text.
+struct LeakyService {
+    let directory: TemporaryDirectory
+    /// The service's folder (its go.mod), the `--project` of the tests.
+    var project: String { directory.path("svc") }
+    /// The binary.
+    var binary: String { directory.path("svc/svc") }
+
+    /// Builds the service offline with the Go toolchain of scripts/setup.
+    init() throws {
+        directory = try TemporaryDirectory()
+        for (path, text) in Self.files { _ = try directory.write(path, text) }
+        let build = try GoToolchain.run(["build", "-o", "svc", "."], in: URL(fileURLWithPath: project))
+        guard build.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stderr]) }
+    }
+
+    /// Runs the service with `MemProfileRate` `rate` (nil: Go's default, 512 KiB); returns the paths of
+    /// the gzipped profile.proto and of the text form.
+    func profiles(rate: Int?, name: String) throws -> (proto: String, text: String) {
+        let prefix = directory.path(name)
+        let run = try CommandRun.run(URL(fileURLWithPath: binary), [prefix] + (rate.map { [String($0)] } ?? []))
+        guard run.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
+        return (prefix + ".pb.gz", prefix + ".txt")
+    }
+
+    static let files: [String: String] = [
+        "lfu/go.mod": """
+            module example.com/lfu
+
+            go 1.21
+            """,
+        "lfu/lfu.go": """
+            // Package lfu is a least-frequently-used cache whose frequency buckets are never removed (the leak).
+            package lfu
+
+            import "container/list"
+
+            // Cache keeps items by key and their use counts in buckets.
+            type Cache struct {
+            	items   map[int]*list.Element
+            	buckets map[int]*list.List
+            }
+
+            type entry struct {
+            	key, freq int
+            	value     []byte
+            }
+
+            // New makes an empty cache.
+            func New() *Cache {
+            	return &Cache{items: map[int]*list.Element{}, buckets: map[int]*list.List{}}
+            }
+
+            // Set stores value under key.
+            func (c *Cache) Set(key int, value []byte) {
+            	if e, ok := c.items[key]; ok {
+            		e.Value.(*entry).value = value
+            		return
+            	}
+            	c.items[key] = c.bucket(1).PushBack(&entry{key: key, freq: 1, value: value})
+            }
+
+            // Get counts a use of key: its entry moves to the next bucket, and the bucket it leaves stays, even empty.
+            func (c *Cache) Get(key int) []byte {
+            	e, ok := c.items[key]
+            	if !ok {
+            		return nil
+            	}
+            	it := e.Value.(*entry)
+            	c.buckets[it.freq].Remove(e)
+            	it.freq++
+            	c.items[key] = c.bucket(it.freq).PushBack(it)
+            	return it.value
+            }
+
+            func (c *Cache) bucket(freq int) *list.List {
+            	b, ok := c.buckets[freq]
+            	if !ok {
+            		b = list.New()
+            		c.buckets[freq] = b
+            	}
+            	return b
+            }
+            """,
+        "ring/go.mod": """
+            module example.com/ring
+
+            go 1.21
+            """,
+        "ring/ring.go": """
+            // Package ring is a generic ring of values.
+            package ring
+
+            // Ring holds the last n values pushed.
+            type Ring[T any] struct {
+            	values []T
+            	next   int
+            }
+
+            // New makes a ring of n values.
+            func New[T any](n int) *Ring[T] { return &Ring[T]{values: make([]T, n)} }
+
+            // Push adds v, dropping the oldest value when full.
+            func (r *Ring[T]) Push(v T) {
+            	r.values[r.next] = v
+            	r.next = (r.next + 1) % len(r.values)
+            }
+
+            // Each calls f for every value.
+            func (r *Ring[T]) Each(f func(T)) {
+            	for _, v := range r.values {
+            		f(v)
+            	}
+            }
+            """,
+        "svc/go.mod": """
+            module example.com/svc
+
+            go 1.21
+
+            require (
+            	example.com/lfu v0.1.0
+            	example.com/ring v0.2.0
+            )
+
+            replace (
+            	example.com/lfu => ../lfu
+            	example.com/ring => ../ring
+            )
+            """,
+        "svc/main.go": """
+            // A service whose LFU cache leaks, writing heap profiles: svc OUT_PREFIX [RATE]
+            package main
+
+            import (
+            	"fmt"
+            	"os"
+            	"runtime"
+            	"runtime/debug"
+            	"runtime/pprof"
+            	"strconv"
+
+            	"example.com/lfu"
+            	"example.com/ring"
+            )
+
+            var keep []*[]byte
+
+            // small is inlined into its callers.
+            func small(n int) []byte { return make([]byte, n) }
+
+            func main() {
+            	if len(os.Args) > 2 {
+            		rate, _ := strconv.Atoi(os.Args[2])
+            		runtime.MemProfileRate = rate
+            	}
+            	cache := lfu.New()
+            	for key := 0; key < 2000; key++ {
+            		cache.Set(key, small(64))
+            		for use := 0; use < key%50; use++ {
+            			cache.Get(key)
+            		}
+            	}
+            	names := ring.New[*string](512)
+            	for i := 0; i < 3000; i++ {
+            		s := fmt.Sprintf("name-%d", i)
+            		names.Push(&s)
+            	}
+            	collect := func(n int) {
+            		for i := 0; i < n; i++ {
+            			b := small(128)
+            			keep = append(keep, &b)
+            		}
+            	}
+            	collect(700)
+            	runtime.GC()
+            	// No collection while the profiles are written: both forms show the same moment.
+            	debug.SetGCPercent(-1)
+            	write := func(name string, form int) {
+            		f, err := os.Create(os.Args[1] + name)
+            		if err != nil {
+            			panic(err)
+            		}
+            		defer f.Close()
+            		if err := pprof.Lookup("heap").WriteTo(f, form); err != nil {
+            			panic(err)
+            		}
+            	}
+            	write(".pb.gz", 0)
+            	write(".txt", 1)
+            	runtime.KeepAlive(cache)
+            	runtime.KeepAlive(names)
+            }
+            """,
+    ]
+}
