@@ -9,7 +9,7 @@ struct Depwatch: AsyncParsableCommand {
         abstract: "Dependency vetting and advisory scanner for Go and Swift services.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [Audit.self, DiffCommand.self, Vet.self, BisectCommand.self, ScanCommand.self, ReportCommand.self, HistoryCommand.self, Deps.self, Database.self]
+        subcommands: [Audit.self, DiffCommand.self, Vet.self, BisectCommand.self, ScanCommand.self, ReportCommand.self, HistoryCommand.self, Deps.self, HeapCommand.self, Database.self]
     )
 
     /// Parses the command line and runs the subcommand; the one place where what a subcommand throws

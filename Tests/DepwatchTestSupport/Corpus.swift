@@ -31,10 +31,11 @@ public enum GoToolchain {
         return URL(fileURLWithPath: result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }()
 
-    /// Runs go offline, with the local toolchain only and no workspace.
-    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    /// Runs go offline, with the local toolchain only and no workspace; `environment` adds to (or
+    /// overrides) that, for a file module proxy (`GoModuleProxy.environment`).
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         guard let binary else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no Go 1.21+; run scripts/setup"]) }
-        return try CommandRun.run(binary, arguments, in: directory,
-                                  environment: ["GOTOOLCHAIN": "local", "GOPROXY": "off", "GOWORK": "off", "GOFLAGS": ""])
+        let offline = ["GOTOOLCHAIN": "local", "GOPROXY": "off", "GOWORK": "off", "GOFLAGS": ""]
+        return try CommandRun.run(binary, arguments, in: directory, environment: offline.merging(environment) { $1 })
     }
 }

@@ -18,6 +18,16 @@ import Testing
         #expect(FrameName.package(of: function) == package)
     }
 
+    @Test(arguments: [
+        ("example.com/ring.(*Ring[go.shape.string]).Push", "example.com/ring.(*Ring[...]).Push"),
+        ("example.com/lib.Map[go.shape.string,example.com/other.T[go.shape.int]].Get", "example.com/lib.Map[...].Get"),
+        ("example.com/lib.(*Cache[...]).Put", "example.com/lib.(*Cache[...]).Put"),
+        ("main.main.func1", "main.main.func1"),
+    ])
+    func genericArgumentsAreWrittenAsTheRuntimeWritesThem(_ function: String, _ normalized: String) {
+        #expect(FrameName.normalized(function) == normalized)
+    }
+
     @Test func addressesAndNamesWithoutADotHaveNoPackage() {
         #expect(FrameName.package(of: "0x4a1b2c") == nil)
         #expect(FrameName.package(of: "example.com/x/nodot") == nil)

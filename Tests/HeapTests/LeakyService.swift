@@ -1,10 +1,12 @@
 import DepwatchTestSupport
 import Foundation
 
-/// A Go service built in the test and the heap profiles it writes: its LFU cache (`example.com/lfu`, wired
-/// with `replace => ../lfu`) leaks frequency buckets kept in `container/list`s and runtime maps, a generic
-/// ring (`example.com/ring`, also replaced), a closure and an inlined helper allocate too. Each run writes
-/// the same moment (no collection in between) as gzipped profile.proto and as the debug=1 text.
+/// A Go service built in the test and the heap profiles it writes: its LFU cache leaks frequency buckets
+/// kept in `container/list`s and runtime maps — a module published as `github.com/bluele/gcache v0.0.1`
+/// (the version of the curated leak advisory) and served from a file module proxy, offline; a generic
+/// ring (`example.com/ring`, wired with `replace => ../ring`), a closure and an inlined helper allocate
+/// too. Each run writes the same moment (no collection in between) as gzipped profile.proto and as the
+/// debug=1 text.
 struct LeakyService {
     let directory: TemporaryDirectory
     /// The service's folder (its go.mod), the `--project` of the tests.
@@ -15,8 +17,12 @@ struct LeakyService {
     /// Builds the service offline with the Go toolchain of scripts/setup.
     init() throws {
         directory = try TemporaryDirectory()
-        for (path, text) in Self.files { _ = try directory.write(path, text) }
-        let build = try GoToolchain.run(["build", "-o", "svc", "."], in: URL(fileURLWithPath: project))
+        let proxy = try GoModuleProxy(root: directory.url.appendingPathComponent("proxy"))
+        let published = Self.files.filter { $0.key.hasPrefix("gcache/") }
+        try proxy.add("github.com/bluele/gcache", "v0.0.1", files: Dictionary(uniqueKeysWithValues: published.map { (String($0.key.dropFirst("gcache/".count)), $0.value) }))
+        for (path, text) in Self.files where !path.hasPrefix("gcache/") { _ = try directory.write(path, text) }
+        let build = try GoToolchain.run(["build", "-o", "svc", "."], in: URL(fileURLWithPath: project),
+                                        environment: proxy.environment(cache: directory.url.appendingPathComponent("modcache")))
         guard build.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stderr]) }
     }
 
@@ -30,14 +36,14 @@ struct LeakyService {
     }
 
     static let files: [String: String] = [
-        "lfu/go.mod": """
-            module example.com/lfu
+        "gcache/go.mod": """
+            module github.com/bluele/gcache
 
             go 1.21
             """,
-        "lfu/lfu.go": """
-            // Package lfu is a least-frequently-used cache whose frequency buckets are never removed (the leak).
-            package lfu
+        "gcache/lfu.go": """
+            // Package gcache is a least-frequently-used cache whose frequency buckets are never removed (the leak).
+            package gcache
 
             import "container/list"
 
@@ -94,29 +100,24 @@ struct LeakyService {
             go 1.21
             """,
         "ring/ring.go": """
-            // Package ring is a generic ring of values.
+            // Package ring is a generic ring of values, each kept in a box of its own.
             package ring
 
             // Ring holds the last n values pushed.
             type Ring[T any] struct {
-            	values []T
+            	values []*T
             	next   int
             }
 
             // New makes a ring of n values.
-            func New[T any](n int) *Ring[T] { return &Ring[T]{values: make([]T, n)} }
+            func New[T any](n int) *Ring[T] { return &Ring[T]{values: make([]*T, n)} }
 
             // Push adds v, dropping the oldest value when full.
             func (r *Ring[T]) Push(v T) {
-            	r.values[r.next] = v
+            	box := new(T)
+            	*box = v
+            	r.values[r.next] = box
             	r.next = (r.next + 1) % len(r.values)
-            }
-
-            // Each calls f for every value.
-            func (r *Ring[T]) Each(f func(T)) {
-            	for _, v := range r.values {
-            		f(v)
-            	}
             }
             """,
         "svc/go.mod": """
@@ -125,14 +126,11 @@ struct LeakyService {
             go 1.21
 
             require (
-            	example.com/lfu v0.1.0
+            	github.com/bluele/gcache v0.0.1
             	example.com/ring v0.2.0
             )
 
-            replace (
-            	example.com/lfu => ../lfu
-            	example.com/ring => ../ring
-            )
+            replace example.com/ring => ../ring
             """,
         "svc/main.go": """
             // A service whose LFU cache leaks, writing heap profiles: svc OUT_PREFIX [RATE]
@@ -146,8 +144,8 @@ struct LeakyService {
             	"runtime/pprof"
             	"strconv"
 
-            	"example.com/lfu"
             	"example.com/ring"
+            	"github.com/bluele/gcache"
             )
 
             var keep []*[]byte
@@ -160,17 +158,16 @@ struct LeakyService {
             		rate, _ := strconv.Atoi(os.Args[2])
             		runtime.MemProfileRate = rate
             	}
-            	cache := lfu.New()
+            	cache := gcache.New()
             	for key := 0; key < 2000; key++ {
             		cache.Set(key, small(64))
             		for use := 0; use < key%50; use++ {
             			cache.Get(key)
             		}
             	}
-            	names := ring.New[*string](512)
+            	names := ring.New[string](512)
             	for i := 0; i < 3000; i++ {
-            		s := fmt.Sprintf("name-%d", i)
-            		names.Push(&s)
+            		names.Push(fmt.Sprintf("name-%d", i))
             	}
             	collect := func(n int) {
             		for i := 0; i < n; i++ {

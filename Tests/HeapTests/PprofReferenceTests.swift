@@ -20,7 +20,8 @@ struct PprofReferenceTests {
     static let sampleTypes = ["inuse_objects", "inuse_space", "alloc_objects", "alloc_space"]
 
     /// `go tool pprof -top` of `path` at `sample`: the total and each function's flat value (the
-    /// `(inline)` mark dropped, a function shown both inlined and not summed).
+    /// `(inline)` mark dropped, a function shown both inlined and not summed, generic type arguments
+    /// written `[...]` as depwatch names them).
     static func pprofTop(_ path: String, sample: String) throws -> (total: Int64, flat: [String: Int64]) {
         let result = try GoToolchain.run(["tool", "pprof", "-top", "-sample_index=\(sample)", "-unit=B", "-nodecount=100000",
                                           "-nodefraction=0", "-edgefraction=0", path])
@@ -36,7 +37,7 @@ struct PprofReferenceTests {
             guard fields.count == 6, let value = number(fields[0]), fields[1].hasSuffix("%") else { continue }
             let shown = fields[5].drop { $0 == " " }
             let name = shown.hasSuffix(" (inline)") ? String(shown.dropLast(" (inline)".count)) : String(shown)
-            flat[name, default: 0] += value
+            flat[FrameName.normalized(name), default: 0] += value
         }
         return (try #require(total), flat)
     }
@@ -94,7 +95,7 @@ struct PprofReferenceTests {
         }
     }
 
-    /// The owner view gives gcache-like lfu the list elements and maps it allocated through the standard
+    /// The owner view gives the cache the list elements and maps it allocated through the standard
     /// library; the replaced module is found under its import path, with the directory that is built.
     @Test func theOwnerViewGivesTheLeakToTheCache() throws {
         let service = try Self.service.get()
@@ -103,13 +104,17 @@ struct PprofReferenceTests {
         let index = try #require(profile.sampleIndex("inuse_objects"))
         let owner = HeapAttribution(profile, sampleIndex: index, modules: modules, view: .owner)
         let flat = HeapAttribution(profile, sampleIndex: index, modules: modules, view: .flat)
-        let lfuOwned = try #require(owner.shares.first { $0.holder.name == "example.com/lfu" })
-        let lfuFlat = try #require(flat.shares.first { $0.holder.name == "example.com/lfu" })
-        #expect(lfuOwned.value > lfuFlat.value + 1900, "the list elements (2,000) are lfu's in the owner view")
-        #expect(lfuOwned.functions.contains { $0.name == "example.com/lfu.(*Cache).Get" })
-        guard case .module(let lfu) = lfuOwned.holder else { Issue.record("lfu is not a module"); return }
-        #expect(lfu.built == "../lfu" && !lfu.isMain)
+        let cacheOwned = try #require(owner.shares.first { $0.holder.name == "github.com/bluele/gcache" })
+        let cacheFlat = try #require(flat.shares.first { $0.holder.name == "github.com/bluele/gcache" })
+        #expect(cacheOwned.value > cacheFlat.value + 1900, "the list elements (2,000) are the cache's in the owner view")
+        #expect(cacheOwned.functions.contains { $0.name == "github.com/bluele/gcache.(*Cache).Get" })
+        guard case .module(let cache) = cacheOwned.holder else { Issue.record("gcache is not a module"); return }
+        #expect(cache.version == "v0.0.1" && !cache.isMain)
         #expect(owner.shares.contains { $0.holder.name == "example.com/svc" }, "main. frames are the main module's")
         #expect(flat.shares.contains { $0.holder.name == "stdlib" })
+        let ring = try #require(owner.shares.first { $0.holder.name == "example.com/ring" }, "the generic ring's boxes")
+        #expect(ring.functions.map(\.name) == ["example.com/ring.(*Ring[...]).Push"])
+        guard case .module(let replaced) = ring.holder else { Issue.record("ring is not a module"); return }
+        #expect(replaced.built == "../ring", "a replaced module is found under its import path, with what is built")
     }
 }

@@ -15,6 +15,24 @@ public enum FrameName {
         return path.contains("%") ? path.replacingOccurrences(of: "%2e", with: ".").replacingOccurrences(of: "%2E", with: ".") : path
     }
 
+    /// `function` with each generic instantiation's type arguments written `[...]`, as the runtime prints
+    /// them in stacks and the text profile (profile.proto names the shapes: `Ring[go.shape.string]`), so
+    /// that both forms of a profile name a function the same. Unchanged (not copied) without brackets.
+    public static func normalized(_ function: String) -> String {
+        guard function.contains("[") else { return function }
+        var out = "", depth = 0
+        for character in function {
+            switch character {
+            case "[":
+                if depth == 0 { out += "[...]" }
+                depth += 1
+            case "]": depth = max(0, depth - 1)
+            default: if depth == 0 { out.append(character) }
+            }
+        }
+        return out
+    }
+
     /// Whether `package` belongs to the standard library: its first path element has no dot (`runtime`,
     /// `container/list`, `internal/…`), except `main`.
     public static func isStandardLibrary(_ package: String) -> Bool {
