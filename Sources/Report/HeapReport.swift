@@ -32,24 +32,11 @@ public struct HeapReport: Report, Sendable {
         self.profile = profile
         self.attribution = attribution
         self.topFunctions = topFunctions
-        let findings = Dictionary(grouping: (audit?.findings ?? []).filter { $0.ecosystem == .go && !$0.ignored }, by: \.package)
-        let upgrades = Dictionary((audit?.upgrades ?? []).filter { $0.ecosystem == .go }.map { ($0.package, $0) }) { a, _ in a }
+        let beside = AdvisoriesBeside(audit)
         entries = attribution.shares.map { share in
-            let package: String? = switch share.holder {
-            case .module(let module): module.isMain ? nil : module.built
-            case .standardLibrary: "stdlib"
-            case .unknown: nil
-            }
-            let found = package.map { findings[$0] ?? [] } ?? []
-            return Entry(share: share, findings: found.sorted(by: Self.order), upgrade: package.flatMap { upgrades[$0] })
+            let (findings, upgrade) = beside.of(share.holder)
+            return Entry(share: share, findings: findings, upgrade: upgrade)
         }
-    }
-
-    /// Leaks first, then by severity (most severe first), then by id.
-    static func order(_ a: Finding, _ b: Finding) -> Bool {
-        if (a.kind == .leak) != (b.kind == .leak) { return a.kind == .leak }
-        if a.severity != b.severity { return a.severity > b.severity }
-        return a.id < b.id
     }
 
     /// Table, JSON (`depwatch.heap/1`) and Markdown.

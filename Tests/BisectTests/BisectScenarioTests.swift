@@ -48,9 +48,9 @@ import Testing
     @Test func aTimedOutRunIsSkippedAndItsProcessGroupStopped() async throws {
         let history = try StateHistory(count: 16, firstBad: 9, overrides: [7: "hang 60.4242"])
         var request = history.request(good: 0, bad: 15)
-        // An ordinary run (a shell `case`) takes a few milliseconds: half a second leaves a loaded machine a
-        // hundredfold margin and keeps the suite from waiting; the hang would last 60 s.
-        request.timeout = 0.5
+        // An ordinary run (a shell `case`) takes a few milliseconds, but on CI's two loaded cores one took
+        // over half a second (a 0.5 s timeout failed there): 2 s is the margin. The hang would last 60 s.
+        request.timeout = 2
         let result = try await Self.bisect(request)
         #expect(result.status == .found, "\(result.error ?? "")")
         #expect(result.commit?.id == history.commits[9])
@@ -64,7 +64,7 @@ import Testing
     @Test func aTimeoutCanBeJudgedBad() async throws {
         let history = try StateHistory(count: 8, firstBad: 5, overrides: [5: "hang 30.4343", 6: "hang 30.4343", 7: "hang 30.4343"])
         var request = history.request(good: 0, bad: 7)
-        request.timeout = 0.5  // an ordinary run takes a few milliseconds: a hundredfold margin, even on a loaded machine
+        request.timeout = 2  // an ordinary run takes milliseconds, but over 0.5 s was seen on CI's loaded cores
         request.onTimeout = .bad
         let result = try await Self.bisect(request)
         #expect(result.commit?.id == history.commits[5], "\(result.error ?? "")")

@@ -30,9 +30,18 @@ struct LeakyService {
     /// the gzipped profile.proto and of the text form.
     func profiles(rate: Int?, name: String) throws -> (proto: String, text: String) {
         let prefix = directory.path(name)
-        let run = try CommandRun.run(URL(fileURLWithPath: binary), [prefix] + (rate.map { [String($0)] } ?? []))
+        let run = try CommandRun.run(URL(fileURLWithPath: binary), [prefix, rate.map(String.init) ?? "default"])
         guard run.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
         return (prefix + ".pb.gz", prefix + ".txt")
+    }
+
+    /// Runs the service through `phases` phases of the same process, each adding to the leak; returns the
+    /// gzipped profile written after each.
+    func snapshots(_ phases: Int, rate: Int? = 1, name: String) throws -> [String] {
+        let prefix = directory.path(name)
+        let run = try CommandRun.run(URL(fileURLWithPath: binary), [prefix, rate.map(String.init) ?? "default", String(phases)])
+        guard run.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
+        return (1...phases).map { "\(prefix)-\($0).pb.gz" }
     }
 
     static let files: [String: String] = [
@@ -154,31 +163,22 @@ struct LeakyService {
             func small(n int) []byte { return make([]byte, n) }
 
             func main() {
-            	if len(os.Args) > 2 {
+            	if len(os.Args) > 2 && os.Args[2] != "default" {
             		rate, _ := strconv.Atoi(os.Args[2])
             		runtime.MemProfileRate = rate
             	}
+            	phases := 1
+            	if len(os.Args) > 3 {
+            		phases, _ = strconv.Atoi(os.Args[3])
+            	}
             	cache := gcache.New()
-            	for key := 0; key < 2000; key++ {
-            		cache.Set(key, small(64))
-            		for use := 0; use < key%50; use++ {
-            			cache.Get(key)
-            		}
-            	}
             	names := ring.New[string](512)
-            	for i := 0; i < 3000; i++ {
-            		names.Push(fmt.Sprintf("name-%d", i))
-            	}
             	collect := func(n int) {
             		for i := 0; i < n; i++ {
             			b := small(128)
             			keep = append(keep, &b)
             		}
             	}
-            	collect(700)
-            	runtime.GC()
-            	// No collection while the profiles are written: both forms show the same moment.
-            	debug.SetGCPercent(-1)
             	write := func(name string, form int) {
             		f, err := os.Create(os.Args[1] + name)
             		if err != nil {
@@ -189,8 +189,30 @@ struct LeakyService {
             			panic(err)
             		}
             	}
-            	write(".pb.gz", 0)
-            	write(".txt", 1)
+            	// Each phase adds 2,000 keys (their buckets leak), refills the ring (its size stays) and keeps 700
+            	// more buffers, then writes the profiles: -N.pb.gz and -N.txt when there are several phases.
+            	for phase := 1; phase <= phases; phase++ {
+            		for key := (phase - 1) * 2000; key < phase*2000; key++ {
+            			cache.Set(key, small(64))
+            			for use := 0; use < key%50; use++ {
+            				cache.Get(key)
+            			}
+            		}
+            		for i := 0; i < 3000; i++ {
+            			names.Push(fmt.Sprintf("name-%d", i))
+            		}
+            		collect(700)
+            		runtime.GC()
+            		// No collection while the profiles are written: both forms show the same moment.
+            		debug.SetGCPercent(-1)
+            		suffix := ""
+            		if phases > 1 {
+            			suffix = fmt.Sprintf("-%d", phase)
+            		}
+            		write(suffix+".pb.gz", 0)
+            		write(suffix+".txt", 1)
+            		debug.SetGCPercent(100)
+            	}
             	runtime.KeepAlive(cache)
             	runtime.KeepAlive(names)
             }
