@@ -62,28 +62,45 @@ public struct HeapAttribution: Sendable {
         pairedSample = pairedIndex.map { profile.sampleTypes[$0] }
         self.view = view
         let holders = FrameHolders(profile, modules)
-        var values: [Holder: (Int64, Int64, [Int32: (Int64, Int64)])] = [:]
+        // Sums per function (an array indexed by function, not a dictionary per holder): the holder of a
+        // function is fixed, so the holders' sums are their functions' sums, added up at the end.
+        var functionValue = [Int64](repeating: 0, count: profile.functions.count)
+        var functionPaired = functionValue
+        var stacklessValue: (Int64, Int64) = (0, 0)
         var total: Int64 = 0, pairedTotal: Int64 = 0
-        for sample in profile.samples {
-            let value = sample.values[sampleIndex], paired = pairedIndex.map { sample.values[$0] } ?? 0
+        let types = profile.sampleTypes.count
+        var start = 0
+        for (sample, end) in profile.stackEnds.enumerated() {
+            defer { start = end }
+            let value = profile.values[sample * types + sampleIndex]
+            let paired = pairedIndex.map { profile.values[sample * types + $0] } ?? 0
             total &+= value
             pairedTotal &+= paired
             guard value != 0 || paired != 0 else { continue }
-            let (holder, frame) = holders.holder(of: sample.stack, view: view)
-            var entry = values[holder] ?? (0, 0, [:])
-            entry.0 &+= value
-            entry.1 &+= paired
-            if let frame {
-                let function = entry.2[frame] ?? (0, 0)
-                entry.2[frame] = (function.0 &+ value, function.1 &+ paired)
+            guard let frame = holders.countedFrame(profile.frames[start..<end], view: view) else {
+                stacklessValue = (stacklessValue.0 &+ value, stacklessValue.1 &+ paired)
+                continue
             }
-            values[holder] = entry
+            functionValue[Int(frame)] &+= value
+            functionPaired[Int(frame)] &+= paired
         }
         (self.total, self.pairedTotal) = (total, pairedTotal)
-        shares = values.map { holder, entry in
-            Share(holder: holder, value: entry.0, paired: entry.1, functions: entry.2.map {
-                FunctionShare(name: profile.functions[Int($0.key)], value: $0.value.0, paired: $0.value.1)
-            }.sorted { ($0.value, $1.name) > ($1.value, $0.name) })
+        var byHolder: [HeapAttribution.Holder: (Int64, Int64, [FunctionShare])] = [:]
+        for function in functionValue.indices where functionValue[function] != 0 || functionPaired[function] != 0 {
+            let holder = holders.holder(of: Int32(function))
+            var entry = byHolder[holder] ?? (0, 0, [])
+            entry.0 &+= functionValue[function]
+            entry.1 &+= functionPaired[function]
+            entry.2.append(FunctionShare(name: profile.functions[function], value: functionValue[function], paired: functionPaired[function]))
+            byHolder[holder] = entry
+        }
+        if stacklessValue != (0, 0) {
+            var entry = byHolder[.unknown] ?? (0, 0, [])
+            (entry.0, entry.1) = (entry.0 &+ stacklessValue.0, entry.1 &+ stacklessValue.1)
+            byHolder[.unknown] = entry
+        }
+        shares = byHolder.map { holder, entry in
+            Share(holder: holder, value: entry.0, paired: entry.1, functions: entry.2.sorted { ($0.value, $1.name) > ($1.value, $0.name) })
         }.sorted { ($0.value, $1.holder.name) > ($1.value, $0.holder.name) }
     }
 
@@ -126,15 +143,19 @@ struct FrameHolders {
         }
     }
 
-    /// The holder of a stack in `view`, and the frame counted for it.
-    func holder(of stack: [Int32], view: HeapAttribution.View) -> (HeapAttribution.Holder, Int32?) {
-        guard let leaf = stack.first else { return (.unknown, nil) }
+    /// The frame a stack is counted for in `view`: the leaf (flat), or the first frame outside the
+    /// standard library, else the leaf (owner); `nil` for an empty stack.
+    func countedFrame(_ stack: ArraySlice<Int32>, view: HeapAttribution.View) -> Int32? {
+        guard let leaf = stack.first else { return nil }
         switch view {
-        case .flat:
-            return (holders[Int(leaf)], leaf)
-        case .owner:
-            guard let owner = stack.first(where: { !isStandardLibrary[Int($0)] }) else { return (.standardLibrary, leaf) }
-            return (holders[Int(owner)], owner)
+        case .flat: return leaf
+        case .owner: return stack.first { !isStandardLibrary[Int($0)] } ?? leaf
         }
+    }
+
+    /// The holder of a counted frame: its function's (a standard-library frame counted by the owner view
+    /// means the whole stack was the standard library's).
+    func holder(of frame: Int32) -> HeapAttribution.Holder {
+        holders[Int(frame)]
     }
 }

@@ -19,7 +19,7 @@ enum LegacyHeapText {
         var profile = HeapProfile(
             sampleTypes: [.init(type: "alloc_objects", unit: "count"), .init(type: "alloc_space", unit: "bytes"),
                           .init(type: "inuse_objects", unit: "count"), .init(type: "inuse_space", unit: "bytes")],
-            defaultSampleType: "inuse_space", functions: [], samples: [])
+            defaultSampleType: "inuse_space", functions: [])
         var byName: [String: Int32] = [:]
         func frame(_ name: String) -> Int32 {
             if let slot = byName[name] { return slot }
@@ -31,7 +31,7 @@ enum LegacyHeapText {
         func flush() {
             guard let record = pending else { return }
             let stack = record.named.isEmpty ? record.addresses.map(frame) : record.named
-            profile.samples.append(HeapProfile.Sample(values: record.values, stack: stack))
+            profile.append(values: record.values, stack: stack)
             pending = nil
         }
         while let line = lines.next() {

@@ -1,3 +1,5 @@
+import Core
+
 /// Decodes profile.proto (github.com/google/pprof/proto/profile.proto) by its documented field numbers:
 /// the string table, sample types, functions, locations (with their inline lines) and samples; every
 /// other field is skipped. Samples may come before the locations and functions they name, so the first
@@ -31,13 +33,25 @@ enum ProfileProtoDecoder {
         let types = try typeRanges.map { (range) throws(ProfileFailure) in try valueType(bytes, range, table) }
         let (names, functionIndex) = try functions(bytes, functionRanges, table)
         let locations = try self.locations(bytes, locationRanges, functionIndex, names: names)
-        var profile = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: locations.names, samples: [])
+        var profile = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: locations.names)
         if let defaultType { profile.defaultSampleType = try table.string(defaultType.index, at: defaultType.offset) }
-        profile.samples.reserveCapacity(sampleRanges.count)
-        for range in sampleRanges {
-            profile.samples.append(try self.sample(bytes, range, types: types.count, locations: locations.frames))
+        // Samples are independent of each other: decoded in chunks on every core, then joined in order.
+        let shared = SharedBytes(buffer: bytes), samples = sampleRanges
+        let chunks = stride(from: 0, to: sampleRanges.count, by: 8192).map { $0..<min($0 + 8192, sampleRanges.count) }
+        let decoded = chunks.concurrentMap { (chunk) -> Result<HeapProfile, ProfileFailure> in
+            Result { () throws(ProfileFailure) -> HeapProfile in
+                var part = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: [])
+                for range in samples[chunk] { try sample(shared.buffer, range, types: types.count, locations: locations.table, into: &part) }
+                return part
+            }
         }
+        for part in decoded { profile.append(samplesOf: try part.get()) }
         return profile
+    }
+
+    /// The profile's bytes, shared by the threads that decode its samples (read only while they run).
+    private struct SharedBytes: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<UInt8>
     }
 
     /// Strings by index, each index checked.
@@ -95,15 +109,39 @@ enum ProfileProtoDecoder {
         return (names, index)
     }
 
-    /// Each location id's frames (its lines' functions, innermost first; its address when it has none),
-    /// with the names extended by those addresses.
+    /// Each location's frames (its lines' functions, innermost first; its address when it has none), by
+    /// id: in an array when the ids are dense (Go numbers them 1, 2, 3, …), else in a dictionary.
+    struct LocationTable: Sendable {
+        /// Every location's frames, one after another; `ends[i]` is where location slot i's end.
+        var frames: [Int32] = []
+        var ends: [Int32] = []
+        /// The slot of an id: `dense[id]` (−1 for none) when the ids are dense, else `sparse[id]`.
+        var dense: [Int32] = []
+        var sparse: [UInt64: Int32] = [:]
+
+        /// The frames of location `id`, or `nil` when the profile has none.
+        func frames(of id: UInt64) -> ArraySlice<Int32>? {
+            let slot: Int32
+            if !dense.isEmpty {
+                guard id < UInt64(dense.count), dense[Int(id)] >= 0 else { return nil }
+                slot = dense[Int(id)]
+            } else {
+                guard let found = sparse[id] else { return nil }
+                slot = found
+            }
+            return frames[Int(slot == 0 ? 0 : ends[Int(slot) - 1])..<Int(ends[Int(slot)])]
+        }
+    }
+
     private static func locations(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>], _ functions: [UInt64: Int32],
-                                  names: [String]) throws(ProfileFailure) -> (frames: [UInt64: [Int32]], names: [String]) {
-        var names = names, frames: [UInt64: [Int32]] = [:]
+                                  names: [String]) throws(ProfileFailure) -> (table: LocationTable, names: [String]) {
+        var names = names, table = LocationTable(), ids: [UInt64] = []
         var byAddress: [UInt64: Int32] = [:]
+        ids.reserveCapacity(ranges.count)
         for range in ranges {
             var reader = WireReader(bytes, range: range)
-            var id: UInt64 = 0, address: UInt64 = 0, lines: [Int32] = []
+            var id: UInt64 = 0, address: UInt64 = 0
+            let start = table.frames.count
             while !reader.isAtEnd {
                 let (number, wire) = try reader.field()
                 switch (number, wire) {
@@ -119,7 +157,7 @@ enum ProfileProtoDecoder {
                             guard let function = functions[functionID] else {
                                 throw ProfileFailure(offset: at, message: "location \(id) names function \(functionID), which the profile does not have")
                             }
-                            lines.append(function)
+                            table.frames.append(function)
                         } else {
                             try line.skip(lineWire)
                         }
@@ -128,23 +166,33 @@ enum ProfileProtoDecoder {
                 }
             }
             guard id != 0 else { throw ProfileFailure(offset: range.lowerBound, message: "a location without an id") }
-            if lines.isEmpty {
+            if table.frames.count == start {
                 let slot = byAddress[address] ?? {
                     names.append("0x" + String(address, radix: 16))
                     byAddress[address] = Int32(names.count - 1)
                     return Int32(names.count - 1)
                 }()
-                lines = [slot]
+                table.frames.append(slot)
             }
-            frames[id] = lines
+            table.ends.append(Int32(table.frames.count))
+            ids.append(id)
         }
-        return (frames, names)
+        let largest = ids.max() ?? 0
+        if largest <= UInt64(ids.count) * 4 + 1024 {
+            table.dense = Array(repeating: -1, count: Int(largest) + 1)
+            for (slot, id) in ids.enumerated() { table.dense[Int(id)] = Int32(slot) }
+        } else {
+            for (slot, id) in ids.enumerated() { table.sparse[id] = Int32(slot) }
+        }
+        return (table, names)
     }
 
-    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int,
-                               locations: [UInt64: [Int32]]) throws(ProfileFailure) -> HeapProfile.Sample {
+    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, locations: LocationTable,
+                               into profile: inout HeapProfile) throws(ProfileFailure) {
         var reader = WireReader(bytes, range: range)
         var ids: [UInt64] = [], values: [Int64] = []
+        ids.reserveCapacity(64)
+        values.reserveCapacity(types)
         var idsAt = range.lowerBound
         while !reader.isAtEnd {
             let (number, wire) = try reader.field()
@@ -162,11 +210,11 @@ enum ProfileProtoDecoder {
         var stack: [Int32] = []
         stack.reserveCapacity(ids.count * 2)
         for id in ids {
-            guard let frames = locations[id] else {
+            guard let frames = locations.frames(of: id) else {
                 throw ProfileFailure(offset: idsAt, message: "a sample names location \(id), which the profile does not have")
             }
             stack.append(contentsOf: frames)
         }
-        return HeapProfile.Sample(values: values, stack: stack)
+        profile.append(values: values, stack: stack)
     }
 }
