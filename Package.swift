@@ -72,6 +72,7 @@ let package = Package(
             dependencies: [
                 "Advisories",
                 "Git",
+                "Heap",
                 "Manifest",
                 "Versions",
                 .product(name: "Subprocess", package: "swift-subprocess"),

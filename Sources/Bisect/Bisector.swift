@@ -156,8 +156,14 @@ public struct Bisector: Sendable {
         let workingDirectory = request.project ?? FileManager.default.currentDirectoryPath
         var judged: [(verdict: Verdict, value: Double?)] = []
         for run in 1...max(1, request.runs) {
+            // A heap-profile judge reads the profile the run writes: a path of its own, in the step's folder.
+            var heapProfile: String?
+            if case .heapProfile = request.judge {
+                heapProfile = (directory as NSString).appendingPathComponent("heap-\(run).pb.gz")
+                environment["DEPWATCH_HEAP_PROFILE"] = heapProfile
+            }
             let outcome = try await runner.run(request.command, in: workingDirectory, environment: environment, timeout: request.timeout)
-            let judgement = request.judge.judge(outcome, onTimeout: request.onTimeout)
+            let judgement = request.judge.judge(outcome, onTimeout: request.onTimeout, heapProfile: heapProfile)
             var record = BisectResult.Run(step: stepNumber ?? label, commit: commit.id, version: commit.version, run: run, value: nil,
                                           verdict: nil, ended: Self.describe(outcome.termination), seconds: outcome.seconds)
             switch judgement {
@@ -173,8 +179,7 @@ public struct Bisector: Sendable {
                 throw BisectError.aborted(commit: commit.shortID, reason: reason)
             }
         }
-        let threshold: Judge.Threshold? = if case .metric(_, let threshold) = request.judge { threshold } else { nil }
-        let (verdict, value) = StepVerdict.combine(judged, threshold: threshold)
+        let (verdict, value) = StepVerdict.combine(judged, threshold: request.judge.threshold)
         result.steps.append(BisectResult.Step(step: stepNumber ?? label, commit: commit.id, verdict: verdict, value: value))
         progress(BisectProgress(label: label, commit: commit, verdict: verdict, value: value,
                                 seconds: TestRunner.seconds(ContinuousClock.now - stepStarted)))

@@ -7,6 +7,17 @@ public enum Judge: Sendable, Equatable {
     /// The first capture group of `pattern` in the command's output (standard output first, then standard
     /// error), as a number, against a threshold. Exit 0 is needed; 125 skips; anything else is an error.
     case metric(pattern: String, threshold: Threshold)
+    /// What module `focus` owns of the heap profile the test writes to `$DEPWATCH_HEAP_PROFILE`, against a
+    /// threshold. Exit 0 is needed; 125 skips; anything else is an error.
+    case heapProfile(focus: String, measure: HeapMeasure, threshold: Threshold)
+
+    /// The threshold a value is judged against, for the judges that measure one.
+    public var threshold: Threshold? {
+        switch self {
+        case .exitCode: nil
+        case .metric(_, let threshold), .heapProfile(_, _, let threshold): threshold
+        }
+    }
 
     /// A metric's limit: `max` is good at or below it, `min` is good at or above it.
     public enum Threshold: Sendable, Equatable {
@@ -34,8 +45,9 @@ public enum Judge: Sendable, Equatable {
         case abort(String)
     }
 
-    /// Judges one run; `onTimeout` is the verdict a timed-out run gets.
-    public func judge(_ outcome: RunOutcome, onTimeout: Verdict) -> RunJudgement {
+    /// Judges one run; `onTimeout` is the verdict a timed-out run gets; `heapProfile` is where the run
+    /// was told to write its profile (`.heapProfile` judges only).
+    public func judge(_ outcome: RunOutcome, onTimeout: Verdict, heapProfile: String? = nil) -> RunJudgement {
         switch outcome.termination {
         case .timedOut:
             return .verdict(onTimeout, value: nil)
@@ -46,11 +58,11 @@ public enum Judge: Sendable, Equatable {
         case .exited(125):
             return .verdict(.skip, value: nil)
         case .exited(let code):
-            return judgeExit(code, outcome)
+            return judgeExit(code, outcome, heapProfile: heapProfile)
         }
     }
 
-    private func judgeExit(_ code: Int32, _ outcome: RunOutcome) -> RunJudgement {
+    private func judgeExit(_ code: Int32, _ outcome: RunOutcome, heapProfile: String?) -> RunJudgement {
         switch self {
         case .exitCode:
             return .verdict(code == 0 ? .good : .bad, value: nil)
@@ -63,6 +75,14 @@ public enum Judge: Sendable, Equatable {
             case .some(.failure(let problem)): return .unjudgeable(problem.message)
             case .none:
                 return .unjudgeable("the output has no match for --metric \(pattern), so there is no value to judge:\n\(outcome.outputTail)")
+            }
+        case .heapProfile(let focus, let measure, let threshold):
+            guard code == 0 else {
+                return .unjudgeable("the command failed (exit \(code)); a heap-profile test must exit 0, or 125 to skip a commit:\n\(outcome.outputTail)")
+            }
+            switch Self.heapValue(profile: heapProfile ?? "", focus: focus, measure: measure) {
+            case .success(let value): return .verdict(threshold.verdict(value), value: value)
+            case .failure(let problem): return .unjudgeable(problem.message)
             }
         }
     }

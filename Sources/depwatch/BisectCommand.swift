@@ -36,6 +36,16 @@ extension Depwatch {
         var metric: String?
         @Option(help: ArgumentHelp("With --metric: good at or below this value.", valueName: "n")) var max: Double?
         @Option(help: ArgumentHelp("With --metric: good at or above this value.", valueName: "n")) var min: Double?
+        @Flag(help: "Judge by a heap profile the test writes to $DEPWATCH_HEAP_PROFILE: what --focus owns of the in-use heap.")
+        var heapProfile = false
+        @Option(help: ArgumentHelp("With --heap-profile: the module whose share is judged (default: --module).", valueName: "module"))
+        var focus: String?
+        @Option(help: ArgumentHelp("With --heap-profile: good when the module owns at most this many in-use objects.", valueName: "n"))
+        var maxObjects: Double?
+        @Option(help: ArgumentHelp("With --heap-profile: good when the module owns at most this many in-use bytes.", valueName: "n"))
+        var maxBytes: Double?
+        @Option(help: ArgumentHelp("With --heap-profile: good when the module owns at most this percentage of the in-use objects.", valueName: "percent"))
+        var maxShare: Double?
         @Option(help: "Runs per step; the step's verdict is their median.") var runs = 1
         @Option(help: ArgumentHelp("Seconds a run may take.", valueName: "seconds")) var timeout: Double?
         @Option(help: "The verdict of a run that timed out: skip or bad.") var onTimeout: Verdict = .skip
@@ -58,6 +68,15 @@ extension Depwatch {
             if metric != nil, (max == nil) == (min == nil) { throw ValidationError("--metric needs exactly one of --max or --min") }
             if metric == nil, max != nil || min != nil { throw ValidationError("--max and --min need --metric") }
             if let metric, let problem = Judge.validate(pattern: metric) { throw ValidationError(problem) }
+            let heapLimits = [maxObjects, maxBytes, maxShare].compactMap { $0 }
+            if heapProfile {
+                if metric != nil { throw ValidationError("--heap-profile and --metric are two judges; give one") }
+                if heapLimits.count != 1 { throw ValidationError("--heap-profile needs exactly one of --max-objects, --max-bytes or --max-share") }
+                if (focus ?? module) == nil { throw ValidationError("--heap-profile needs --focus MODULE (or --module)") }
+                if let maxShare, !(0...100).contains(maxShare) { throw ValidationError("--max-share is a percentage, 0 to 100") }
+            } else if !heapLimits.isEmpty || focus != nil {
+                throw ValidationError("--focus, --max-objects, --max-bytes and --max-share need --heap-profile")
+            }
             if let id, let problem = AdvisoryID.problem(id) { throw ValidationError("--id: \(problem)") }
             if runs < 1 { throw ValidationError("--runs must be at least 1") }
             if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
@@ -88,6 +107,10 @@ extension Depwatch {
             request.module = module
             request.repositoryURL = repoUrl
             if let metric { request.judge = .metric(pattern: metric, threshold: max.map { .max($0) } ?? .min(min!)) }
+            if heapProfile, let focus = focus ?? module {
+                let (measure, limit): (HeapMeasure, Double) = maxObjects.map { (.objects, $0) } ?? maxBytes.map { (.bytes, $0) } ?? (.share, maxShare ?? 0)
+                request.judge = .heapProfile(focus: focus, measure: measure, threshold: .max(limit))
+            }
             request.runs = runs
             request.timeout = timeout
             request.onTimeout = onTimeout
@@ -119,6 +142,11 @@ extension Depwatch {
             if let project { words += ["--project", project] }
             if let module { words += ["--module", module] }
             if let metric { words += ["--metric", metric] + (max.map { ["--max", Judge.format($0)] } ?? min.map { ["--min", Judge.format($0)] } ?? []) }
+            if heapProfile {
+                words += ["--heap-profile"] + (focus.map { ["--focus", $0] } ?? [])
+                words += maxObjects.map { ["--max-objects", Judge.format($0)] } ?? maxBytes.map { ["--max-bytes", Judge.format($0)] }
+                    ?? maxShare.map { ["--max-share", Judge.format($0)] } ?? []
+            }
             if runs != 1 { words += ["--runs", String(runs)] }
             if let timeout { words += ["--timeout", Judge.format(timeout), "--on-timeout", onTimeout.rawValue] }
             return (words + ["--"] + command).map(Self.shellQuoted).joined(separator: " ")

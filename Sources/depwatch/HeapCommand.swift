@@ -29,7 +29,7 @@ extension Depwatch.HeapCommand {
             abstract: "Each module's share of a heap profile, with its version, advisories and upgrade.",
             discussion: """
                 PROFILE is a heap profile as runtime/pprof and net/http/pprof write it: gzipped or plain \
-                profile.proto, or the debug=1 text. Each module's share of the sample is shown with the version \
+                profile.proto, or the debug=1 text; or a live service's http://HOST:PORT/debug/pprof/heap. Each module's share of the sample is shown with the version \
                 the project builds, the advisories that affect it (leaks first) and the upgrade that clears them.
                 """
         )
@@ -82,10 +82,13 @@ struct HeapOptions: ParsableArguments {
     @Option(help: "owner (the first frame outside the standard library) or flat (the allocating frame).")
     var view: HeapAttribution.View = .owner
     @Option(help: "How many functions to list per module.") var top: Int = 5
+    @Option(help: ArgumentHelp("For a URL: seconds to connect and read the profile.", valueName: "seconds")) var timeout: Double = 30
+    @Flag(name: .customLong("no-gc"), help: "For a URL: do not ask the service to collect garbage first (gc=1).") var noGC = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
     }
 
     /// The project's audit: its inventory attributes the frames, its findings and upgrades go beside them.
@@ -95,9 +98,12 @@ struct HeapOptions: ParsableArguments {
         return try Auditor.audit(options, index: AdvisoryIndex(store: try database.open(readingOnly: true)))
     }
 
-    /// The profile at `path` attributed to `modules` by the chosen sample type and view.
+    /// The profile at `path` (a file, or an http:// URL of a live service) attributed to `modules` by the
+    /// chosen sample type and view.
     func attribute(_ path: String, modules: ModuleMap) throws -> HeapAttribution {
-        let heap = try HeapProfileReader.read(path: path)
+        let heap = ProfileDownload.isURL(path)
+            ? try HeapProfileReader.read(try ProfileDownload.fetch(path, timeout: timeout, gc: !noGC), path: path)
+            : try HeapProfileReader.read(path: path)
         let wanted = sample ?? (heap.sampleIndex("inuse_objects") != nil ? "inuse_objects" : heap.defaultSampleType ?? heap.sampleTypes.first?.type ?? "")
         guard let index = heap.sampleIndex(wanted) else {
             throw HeapError.unknownSample(path: path, sample: wanted, available: heap.sampleTypes.map(\.type))

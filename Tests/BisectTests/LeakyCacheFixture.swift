@@ -138,18 +138,27 @@ struct LeakyCacheFixture {
     }
 
     /// The memory-object test: a Zipf workload, two collections, then the number of heap objects.
+    /// The memory-object test: prints the heap's object count (for `--metric`) and, when depwatch asks
+    /// for one (`$DEPWATCH_HEAP_PROFILE`, for `--heap-profile`), writes a heap profile with every
+    /// allocation sampled.
     static let memoryTest = """
         package main
 
         import (
         \t"fmt"
         \t"math/rand"
+        \t"os"
         \t"runtime"
+        \t"runtime/pprof"
 
         \t"example.com/lfu"
         )
 
         func main() {
+        \tprofile := os.Getenv("DEPWATCH_HEAP_PROFILE")
+        \tif profile != "" {
+        \t\truntime.MemProfileRate = 1
+        \t}
         \tc := lfu.New(100)
         \tr := rand.New(rand.NewSource(1))
         \tz := rand.NewZipf(r, 1.1, 1, 999)
@@ -164,6 +173,16 @@ struct LeakyCacheFixture {
         \tvar m runtime.MemStats
         \truntime.ReadMemStats(&m)
         \tfmt.Printf("heap objects: %d\\n", m.HeapObjects)
+        \tif profile != "" {
+        \t\tf, err := os.Create(profile)
+        \t\tif err != nil {
+        \t\t\tpanic(err)
+        \t\t}
+        \t\tif err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+        \t\t\tpanic(err)
+        \t\t}
+        \t\tf.Close()
+        \t}
         \truntime.KeepAlive(c)
         }
 

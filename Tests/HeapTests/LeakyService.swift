@@ -13,6 +13,9 @@ struct LeakyService {
     var project: String { directory.path("svc") }
     /// The binary.
     var binary: String { directory.path("svc/svc") }
+    /// The same workload as a live service: net/http/pprof on a loopback port it prints, `/` an HTML
+    /// page, `/slow` a handler that never answers in time.
+    var server: String { directory.path("svc/live-server") }
 
     /// Builds the service offline with the Go toolchain of scripts/setup.
     init() throws {
@@ -21,9 +24,11 @@ struct LeakyService {
         let published = Self.files.filter { $0.key.hasPrefix("gcache/") }
         try proxy.add("github.com/bluele/gcache", "v0.0.1", files: Dictionary(uniqueKeysWithValues: published.map { (String($0.key.dropFirst("gcache/".count)), $0.value) }))
         for (path, text) in Self.files where !path.hasPrefix("gcache/") { _ = try directory.write(path, text) }
-        let build = try GoToolchain.run(["build", "-o", "svc", "."], in: URL(fileURLWithPath: project),
-                                        environment: proxy.environment(cache: directory.url.appendingPathComponent("modcache")))
-        guard build.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stderr]) }
+        let environment = proxy.environment(cache: directory.url.appendingPathComponent("modcache"))
+        for (output, package) in [("svc", "."), ("live-server", "./server")] {
+            let build = try GoToolchain.run(["build", "-o", output, package], in: URL(fileURLWithPath: project), environment: environment)
+            guard build.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stderr]) }
+        }
     }
 
     /// Runs the service with `MemProfileRate` `rate` (nil: Go's default, 512 KiB); returns the paths of
@@ -45,6 +50,44 @@ struct LeakyService {
     }
 
     static let files: [String: String] = [
+        "svc/server/main.go": """
+            // The leaking cache as a live service: prints "listening on ADDR", then serves net/http/pprof.
+            package main
+
+            import (
+            	"fmt"
+            	"net"
+            	"net/http"
+            	_ "net/http/pprof"
+            	"runtime"
+            	"time"
+
+            	"github.com/bluele/gcache"
+            )
+
+            var cache = gcache.New()
+
+            func main() {
+            	runtime.MemProfileRate = 1
+            	for key := 0; key < 2000; key++ {
+            		cache.Set(key, make([]byte, 64))
+            		for use := 0; use < key%50; use++ {
+            			cache.Get(key)
+            		}
+            	}
+            	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+            		w.Header().Set("Content-Type", "text/html")
+            		fmt.Fprint(w, "<!DOCTYPE html><html><body>Sign in</body></html>")
+            	})
+            	http.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) { time.Sleep(30 * time.Second) })
+            	listener, err := net.Listen("tcp", "127.0.0.1:0")
+            	if err != nil {
+            		panic(err)
+            	}
+            	fmt.Printf("listening on %s\\n", listener.Addr())
+            	panic(http.Serve(listener, nil))
+            }
+            """,
         "gcache/go.mod": """
             module github.com/bluele/gcache
 

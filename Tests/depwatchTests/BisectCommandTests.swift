@@ -85,7 +85,41 @@ import Testing
         #expect(audit.stdout.contains("\"x_DEPWATCH-TEST-0001\""))
     }
 
+    /// `--heap-profile`: the test writes a profile (here the debug=1 text, from a shell script) and the
+    /// judged value is what --focus owns of the in-use objects.
+    @Test func heapProfileJudgesWhatTheFocusModuleOwns() throws {
+        let (fixture, commits, _) = try Self.history()
+        let script = #"""
+            n=$(cat "$DEPWATCH_SOURCE/n"); if [ "$n" -ge 12 ]; then c=10; else c=5000; fi
+            printf 'heap profile: %s: %s [%s: %s] @ heap/2\n%s: %s [%s: %s] @ 0x1 0x2\n#\t0x1\texample.com/state.(*Cache).grow+0x1\t/s.go:1\n#\t0x2\tmain.main+0x1\t/m.go:1\n\n100: 6400 [100: 6400] @ 0x3\n#\t0x3\truntime.main+0x1\t/r.go:1\n'                 $c $((c*32)) $c $((c*32)) $c $((c*32)) $c $((c*32)) > "$DEPWATCH_HEAP_PROFILE"
+            """#
+        let result = try CommandRun.depwatch([
+            "bisect", "--repo", fixture.path, "--good", commits[15], "--bad", "v0.1.0", "--module", "example.com/state",
+            "--heap-profile", "--max-objects", "100", "--format", "json", "--", "/bin/sh", "-c", script,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((answer["commit"] as? [String: Any])?["id"] as? String == commits[12])
+        let values = (answer["steps"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? Double }
+        #expect(Set(values) == [10, 5000], "\(values)")
+        let share = try CommandRun.depwatch([
+            "bisect", "--repo", fixture.path, "--good", commits[15], "--bad", "v0.1.0", "--heap-profile", "--focus", "example.com/state",
+            "--max-share", "50", "--", "/bin/sh", "-c", script,
+        ])
+        #expect(share.status == 0 && share.stdout.contains(commits[12]), "\(share.stderr)")
+        let silent = try CommandRun.depwatch([
+            "bisect", "--repo", fixture.path, "--good", commits[15], "--bad", "v0.1.0", "--module", "example.com/state",
+            "--heap-profile", "--max-bytes", "1000", "--", "true",
+        ])
+        #expect(silent.status == 2 && silent.stderr.contains("wrote no heap profile to $DEPWATCH_HEAP_PROFILE"), "\(silent.stderr)")
+    }
+
     @Test(arguments: [
+        ["--repo", ".", "--good", "a", "--bad", "b", "--heap-profile", "--module", "m", "--", "true"],
+        ["--repo", ".", "--good", "a", "--bad", "b", "--heap-profile", "--max-objects", "1", "--", "true"],
+        ["--repo", ".", "--good", "a", "--bad", "b", "--max-objects", "1", "--", "true"],
+        ["--repo", ".", "--good", "a", "--bad", "b", "--heap-profile", "--module", "m", "--max-share", "150", "--", "true"],
+        ["--repo", ".", "--good", "a", "--bad", "b", "--heap-profile", "--module", "m", "--max-bytes", "1", "--metric", "(\\d+)", "--max", "1", "--", "true"],
         ["--repo", ".", "--good", "a", "--bad", "b"],
         ["--repo", ".", "--good", "a", "--bad", "b", "--metric", "(\\d+)", "--", "true"],
         ["--repo", ".", "--good", "a", "--bad", "b", "--max", "3", "--", "true"],

@@ -17,6 +17,11 @@ public struct ModuleMap: Sendable {
         public var isMain: Bool
         /// The go.mod that pins it.
         public var manifest: String
+
+        /// A module of the build.
+        public init(path: String, built: String, version: String?, isMain: Bool, manifest: String) {
+            (self.path, self.built, self.version, self.isMain, self.manifest) = (path, built, version, isMain, manifest)
+        }
     }
 
     /// The modules by import path.
