@@ -7,19 +7,22 @@ public enum FrameName {
     /// `.` (`gopkg.in/yaml%2ev2.Unmarshal` → `gopkg.in/yaml.v2`). `nil` for an address (`0x4a1b2c`).
     public static func package(of function: String) -> String? {
         if function.hasPrefix("0x") { return nil }
-        let plain = function.firstIndex(of: "[").map { function[..<$0] } ?? Substring(function)
-        let lastSlash = plain.lastIndex(of: "/")
-        let tail = lastSlash.map { plain[plain.index(after: $0)...] } ?? plain
-        guard let dot = tail.firstIndex(of: ".") else { return nil }
-        let path = String(plain[..<dot])
-        return path.contains("%") ? path.replacingOccurrences(of: "%2e", with: ".").replacingOccurrences(of: "%2E", with: ".") : path
+        // Byte by byte (a large profile names a hundred thousand functions): the `[` that starts type
+        // arguments, the last `/` before it, the first `.` after that.
+        let utf8 = function.utf8
+        let plainEnd = utf8.firstIndex(of: UInt8(ascii: "[")) ?? utf8.endIndex
+        let plain = utf8[..<plainEnd]
+        let tailStart = plain.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[tailStart..<plainEnd].firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let path = String(function[..<dot])
+        return path.utf8.contains(UInt8(ascii: "%")) ? path.replacingOccurrences(of: "%2e", with: ".").replacingOccurrences(of: "%2E", with: ".") : path
     }
 
     /// `function` with each generic instantiation's type arguments written `[...]`, as the runtime prints
     /// them in stacks and the text profile (profile.proto names the shapes: `Ring[go.shape.string]`), so
     /// that both forms of a profile name a function the same. Unchanged (not copied) without brackets.
     public static func normalized(_ function: String) -> String {
-        guard function.contains("[") else { return function }
+        guard function.utf8.contains(UInt8(ascii: "[")) else { return function }
         var out = "", depth = 0
         for character in function {
             switch character {

@@ -124,6 +124,8 @@ struct FrameHolders {
         holders = []
         isStandardLibrary = []
         holders.reserveCapacity(profile.functions.count)
+        // Functions of one package share its holder: looked up once per package.
+        var byPackage: [String: HeapAttribution.Holder] = [:]
         for function in profile.functions {
             guard let package = FrameName.package(of: function) else {
                 holders.append(.unknown)
@@ -137,7 +139,9 @@ struct FrameHolders {
                 holders.append(.standardLibrary)
                 isStandardLibrary.append(true)
             } else {
-                holders.append(modules.module(containing: package).map { .module($0) } ?? .unknown)
+                let holder = byPackage[package] ?? (modules.module(containing: package).map { .module($0) } ?? .unknown)
+                byPackage[package] = holder
+                holders.append(holder)
                 isStandardLibrary.append(false)
             }
         }

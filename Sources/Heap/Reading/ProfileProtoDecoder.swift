@@ -41,7 +41,12 @@ enum ProfileProtoDecoder {
         let decoded = chunks.concurrentMap { (chunk) -> Result<HeapProfile, ProfileFailure> in
             Result { () throws(ProfileFailure) -> HeapProfile in
                 var part = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: [])
-                for range in samples[chunk] { try sample(shared.buffer, range, types: types.count, locations: locations.table, into: &part) }
+                var scratch = SampleScratch()
+                try locations.table.frames.withUnsafeBufferPointer { (frames) throws(ProfileFailure) in
+                    for range in samples[chunk] {
+                        try sample(shared.buffer, range, types: types.count, locations: locations.table, frames: frames, scratch: &scratch, into: &part)
+                    }
+                }
                 return part
             }
         }
@@ -119,17 +124,19 @@ enum ProfileProtoDecoder {
         var dense: [Int32] = []
         var sparse: [UInt64: Int32] = [:]
 
-        /// The frames of location `id`, or `nil` when the profile has none.
-        func frames(of id: UInt64) -> ArraySlice<Int32>? {
+        /// Where location `id`'s frames are in `frames`, or `nil` when the profile has none (a range, not a
+        /// slice: a slice retains the array, and a 50 MB profile looks up tens of millions of locations).
+        func range(of id: UInt64) -> Range<Int>? {
             let slot: Int32
             if !dense.isEmpty {
-                guard id < UInt64(dense.count), dense[Int(id)] >= 0 else { return nil }
-                slot = dense[Int(id)]
+                guard id < UInt64(dense.count) else { return nil }
+                slot = dense.withUnsafeBufferPointer { $0[Int(id)] }
+                guard slot >= 0 else { return nil }
             } else {
                 guard let found = sparse[id] else { return nil }
                 slot = found
             }
-            return frames[Int(slot == 0 ? 0 : ends[Int(slot) - 1])..<Int(ends[Int(slot)])]
+            return ends.withUnsafeBufferPointer { ends in Int(slot == 0 ? 0 : ends[Int(slot) - 1])..<Int(ends[Int(slot)]) }
         }
     }
 
@@ -187,34 +194,40 @@ enum ProfileProtoDecoder {
         return (table, names)
     }
 
+    /// What decoding one sample needs, kept from sample to sample so that none allocates.
+    struct SampleScratch {
+        var ids: [UInt64] = []
+        var values: [Int64] = []
+        var stack: [Int32] = []
+    }
+
     private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, locations: LocationTable,
+                               frames: UnsafeBufferPointer<Int32>, scratch: inout SampleScratch,
                                into profile: inout HeapProfile) throws(ProfileFailure) {
         var reader = WireReader(bytes, range: range)
-        var ids: [UInt64] = [], values: [Int64] = []
-        ids.reserveCapacity(64)
-        values.reserveCapacity(types)
+        scratch.ids.removeAll(keepingCapacity: true)
+        scratch.values.removeAll(keepingCapacity: true)
+        scratch.stack.removeAll(keepingCapacity: true)
         var idsAt = range.lowerBound
         while !reader.isAtEnd {
             let (number, wire) = try reader.field()
             switch number {
             case 1:
                 idsAt = reader.offset
-                try reader.varints(wire, into: &ids)
-            case 2: try reader.int64s(wire, into: &values)
+                try reader.varints(wire, into: &scratch.ids)
+            case 2: try reader.int64s(wire, into: &scratch.values)
             default: try reader.skip(wire)
             }
         }
-        guard values.count == types else {
-            throw ProfileFailure(offset: range.lowerBound, message: "a sample with \(values.count) values for \(types) sample types")
+        guard scratch.values.count == types else {
+            throw ProfileFailure(offset: range.lowerBound, message: "a sample with \(scratch.values.count) values for \(types) sample types")
         }
-        var stack: [Int32] = []
-        stack.reserveCapacity(ids.count * 2)
-        for id in ids {
-            guard let frames = locations.frames(of: id) else {
+        for id in scratch.ids {
+            guard let location = locations.range(of: id) else {
                 throw ProfileFailure(offset: idsAt, message: "a sample names location \(id), which the profile does not have")
             }
-            stack.append(contentsOf: frames)
+            scratch.stack.append(contentsOf: UnsafeBufferPointer(rebasing: frames[location]))
         }
-        profile.append(values: values, stack: stack)
+        profile.append(values: scratch.values, stack: scratch.stack)
     }
 }

@@ -80,9 +80,13 @@ struct WireReader {
 
     /// The same for signed values.
     mutating func int64s(_ type: WireType, into values: inout [Int64]) throws(ProfileFailure) {
-        var raw: [UInt64] = []
-        try varints(type, into: &raw)
-        values.append(contentsOf: raw.lazy.map { Int64(bitPattern: $0) })
+        switch type {
+        case .varint: values.append(try int64())
+        case .lengthDelimited:
+            var packed = WireReader(bytes, range: try delimited())
+            while !packed.isAtEnd { values.append(try packed.int64()) }
+        default: throw ProfileFailure(offset: offset, message: "a repeated integer field with wire type \(type.rawValue)")
+        }
     }
 
     /// A reader of a nested message's bytes.
