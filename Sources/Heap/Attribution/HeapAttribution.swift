@@ -1,3 +1,6 @@
+import Core
+import Foundation
+
 /// A heap profile's sample attributed to the modules of a project: which module holds what share.
 public struct HeapAttribution: Sendable {
     /// Which frame of a stack a sample is counted for.
@@ -62,29 +65,9 @@ public struct HeapAttribution: Sendable {
         pairedSample = pairedIndex.map { profile.sampleTypes[$0] }
         self.view = view
         let holders = FrameHolders(profile, modules)
-        // Sums per function (an array indexed by function, not a dictionary per holder): the holder of a
-        // function is fixed, so the holders' sums are their functions' sums, added up at the end.
-        var functionValue = [Int64](repeating: 0, count: profile.functions.count)
-        var functionPaired = functionValue
-        var stacklessValue: (Int64, Int64) = (0, 0)
-        var total: Int64 = 0, pairedTotal: Int64 = 0
-        let types = profile.sampleTypes.count
-        var start = 0
-        for (sample, end) in profile.stackEnds.enumerated() {
-            defer { start = end }
-            let value = profile.values[sample * types + sampleIndex]
-            let paired = pairedIndex.map { profile.values[sample * types + $0] } ?? 0
-            total &+= value
-            pairedTotal &+= paired
-            guard value != 0 || paired != 0 else { continue }
-            guard let frame = holders.countedFrame(profile.frames[start..<end], view: view) else {
-                stacklessValue = (stacklessValue.0 &+ value, stacklessValue.1 &+ paired)
-                continue
-            }
-            functionValue[Int(frame)] &+= value
-            functionPaired[Int(frame)] &+= paired
-        }
-        (self.total, self.pairedTotal) = (total, pairedTotal)
+        let sums = Self.sumsPerFunction(profile, sampleIndex: sampleIndex, pairedIndex: pairedIndex, holders: holders, view: view)
+        let (functionValue, functionPaired, stacklessValue) = (sums.value, sums.paired, sums.stackless)
+        (self.total, self.pairedTotal) = (sums.total, sums.pairedTotal)
         var byHolder: [HeapAttribution.Holder: (Int64, Int64, [FunctionShare])] = [:]
         for function in functionValue.indices where functionValue[function] != 0 || functionPaired[function] != 0 {
             let holder = holders.holder(of: Int32(function))
@@ -104,6 +87,74 @@ public struct HeapAttribution: Sendable {
         }.sorted { ($0.value, $1.holder.name) > ($1.value, $0.holder.name) }
     }
 
+    /// What each function's counted frames add up to (arrays indexed by function, not a dictionary per
+    /// holder: a function's holder is fixed, so a holder's sums are its functions'), over the samples of
+    /// every chunk, the chunks split among the cores.
+    private struct Sums: Sendable {
+        var value: [Int64], paired: [Int64]
+        var stackless: (Int64, Int64) = (0, 0)
+        var total: Int64 = 0, pairedTotal: Int64 = 0
+
+        init(functions: Int) {
+            value = [Int64](repeating: 0, count: functions)
+            paired = value
+        }
+
+        mutating func add(_ other: Sums) {
+            for i in value.indices { value[i] &+= other.value[i]; paired[i] &+= other.paired[i] }
+            stackless = (stackless.0 &+ other.stackless.0, stackless.1 &+ other.stackless.1)
+            (total, pairedTotal) = (total &+ other.total, pairedTotal &+ other.pairedTotal)
+        }
+    }
+
+    private static func sumsPerFunction(_ profile: HeapProfile, sampleIndex: Int, pairedIndex: Int?, holders: FrameHolders,
+                                        view: View) -> Sums {
+        let parts = max(1, min(profile.chunks.count, ProcessInfo.processInfo.activeProcessorCount))
+        let partial = (0..<parts).concurrentMap { part -> Sums in
+            var sums = Sums(functions: profile.functions.count)
+            let types = profile.sampleTypes.count
+            // Through buffer pointers: slices and copies of the arrays would retain them for every sample.
+            profile.locationFrames.withUnsafeBufferPointer { frames in
+                profile.locationEnds.withUnsafeBufferPointer { locationEnds in
+                    holders.isStandardLibrary.withUnsafeBufferPointer { standard in
+                        let stacks = LocationStacks(frames: frames, ends: locationEnds, isStandardLibrary: standard, owner: view == .owner)
+                        for index in stride(from: part, to: profile.chunks.count, by: parts) {
+                            Self.add(profile.chunks[index], types: types, sampleIndex: sampleIndex, pairedIndex: pairedIndex, stacks: stacks, to: &sums)
+                        }
+                    }
+                }
+            }
+            return sums
+        }
+        var sums = partial[0]
+        for other in partial.dropFirst() { sums.add(other) }
+        return sums
+    }
+
+    /// Adds one chunk's samples to `sums`.
+    private static func add(_ chunk: HeapProfile.Chunk, types: Int, sampleIndex: Int, pairedIndex: Int?, stacks: LocationStacks,
+                            to sums: inout Sums) {
+        chunk.values.withUnsafeBufferPointer { values in
+            chunk.locations.withUnsafeBufferPointer { locations in
+                var start = 0
+                for (sample, end) in chunk.ends.enumerated() {
+                    defer { start = Int(end) }
+                    let value = values[sample * types + sampleIndex]
+                    let paired = pairedIndex.map { values[sample * types + $0] } ?? 0
+                    sums.total &+= value
+                    sums.pairedTotal &+= paired
+                    guard value != 0 || paired != 0 else { continue }
+                    guard let frame = stacks.countedFrame(UnsafeBufferPointer(rebasing: locations[start..<Int(end)])) else {
+                        sums.stackless = (sums.stackless.0 &+ value, sums.stackless.1 &+ paired)
+                        continue
+                    }
+                    sums.value[Int(frame)] &+= value
+                    sums.paired[Int(frame)] &+= paired
+                }
+            }
+        }
+    }
+
     /// `inuse_objects` ↔ `inuse_space`, `alloc_objects` ↔ `alloc_space`.
     static func pairedIndex(_ profile: HeapProfile, _ index: Int) -> Int? {
         let type = profile.sampleTypes[index].type
@@ -117,7 +168,8 @@ public struct HeapAttribution: Sendable {
 /// Which holder each function belongs to, worked out once per function rather than once per frame.
 struct FrameHolders {
     private var holders: [HeapAttribution.Holder]
-    private var isStandardLibrary: [Bool]
+    /// Whether each function is the standard library's.
+    private(set) var isStandardLibrary: [Bool]
 
     init(_ profile: HeapProfile, _ modules: ModuleMap) {
         let main = modules.modules.values.filter(\.isMain).sorted { $0.path < $1.path }.first
@@ -147,19 +199,33 @@ struct FrameHolders {
         }
     }
 
-    /// The frame a stack is counted for in `view`: the leaf (flat), or the first frame outside the
-    /// standard library, else the leaf (owner); `nil` for an empty stack.
-    func countedFrame(_ stack: ArraySlice<Int32>, view: HeapAttribution.View) -> Int32? {
-        guard let leaf = stack.first else { return nil }
-        switch view {
-        case .flat: return leaf
-        case .owner: return stack.first { !isStandardLibrary[Int($0)] } ?? leaf
-        }
-    }
-
     /// The holder of a counted frame: its function's (a standard-library frame counted by the owner view
     /// means the whole stack was the standard library's).
     func holder(of frame: Int32) -> HeapAttribution.Holder {
         holders[Int(frame)]
+    }
+}
+
+/// The frames of a profile's locations, read in place, and the frame a stack is counted for.
+struct LocationStacks {
+    let frames: UnsafeBufferPointer<Int32>
+    let ends: UnsafeBufferPointer<Int32>
+    let isStandardLibrary: UnsafeBufferPointer<Bool>
+    /// The owner view (else flat).
+    let owner: Bool
+
+    /// The leaf frame (flat), or the first frame outside the standard library, else the leaf (owner);
+    /// `nil` for an empty stack.
+    func countedFrame(_ locations: UnsafeBufferPointer<Int32>) -> Int32? {
+        guard let first = locations.first else { return nil }
+        let leafStart = first == 0 ? 0 : Int(ends[Int(first) - 1])
+        guard leafStart < Int(ends[Int(first)]) else { return nil }
+        let leaf = frames[leafStart]
+        guard owner else { return leaf }
+        for location in locations {
+            let start = location == 0 ? 0 : Int(ends[Int(location) - 1])
+            for index in start..<Int(ends[Int(location)]) where !isStandardLibrary[Int(frames[index])] { return frames[index] }
+        }
+        return leaf
     }
 }

@@ -20,18 +20,20 @@ enum LegacyHeapText {
             sampleTypes: [.init(type: "alloc_objects", unit: "count"), .init(type: "alloc_space", unit: "bytes"),
                           .init(type: "inuse_objects", unit: "count"), .init(type: "inuse_space", unit: "bytes")],
             defaultSampleType: "inuse_space", functions: [])
-        var byName: [String: Int32] = [:]
+        // One location per function: the text names each frame by itself.
+        var byName: [String: Int32] = [:], chunk = HeapProfile.Chunk()
         func frame(_ name: String) -> Int32 {
             if let slot = byName[name] { return slot }
             profile.functions.append(name)
-            byName[name] = Int32(profile.functions.count - 1)
-            return Int32(profile.functions.count - 1)
+            let location = profile.addLocation(frames: [Int32(profile.functions.count - 1)])
+            byName[name] = location
+            return location
         }
         var pending: (values: [Int64], addresses: [String], named: [Int32])?
         func flush() {
             guard let record = pending else { return }
             let stack = record.named.isEmpty ? record.addresses.map(frame) : record.named
-            profile.append(values: record.values, stack: stack)
+            chunk.append(values: record.values, locations: stack)
             pending = nil
         }
         while let line = lines.next() {
@@ -52,6 +54,7 @@ enum LegacyHeapText {
             pending = ([alloc.0, alloc.1, inuse.0, inuse.1], addresses, [])
         }
         flush()
+        profile.append(chunk)
         return profile
     }
 

@@ -32,25 +32,25 @@ enum ProfileProtoDecoder {
         let table = StringTable(strings)
         let types = try typeRanges.map { (range) throws(ProfileFailure) in try valueType(bytes, range, table) }
         let (names, functionIndex) = try functions(bytes, functionRanges, table)
-        let locations = try self.locations(bytes, locationRanges, functionIndex, names: names)
-        var profile = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: locations.names)
+        var profile = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: names)
         if let defaultType { profile.defaultSampleType = try table.string(defaultType.index, at: defaultType.offset) }
-        // Samples are independent of each other: decoded in chunks on every core, then joined in order.
+        let slots = try locations(bytes, locationRanges, functionIndex, into: &profile)
+        // Samples are independent of each other: decoded in chunks on every core, kept in order.
         let shared = SharedBytes(buffer: bytes), samples = sampleRanges
         let chunks = stride(from: 0, to: sampleRanges.count, by: 8192).map { $0..<min($0 + 8192, sampleRanges.count) }
-        let decoded = chunks.concurrentMap { (chunk) -> Result<HeapProfile, ProfileFailure> in
-            Result { () throws(ProfileFailure) -> HeapProfile in
-                var part = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: [])
+        let decoded = chunks.concurrentMap { (chunk) -> Result<HeapProfile.Chunk, ProfileFailure> in
+            Result { () throws(ProfileFailure) -> HeapProfile.Chunk in
+                var part = HeapProfile.Chunk()
+                part.values.reserveCapacity(chunk.count * types.count)
+                part.ends.reserveCapacity(chunk.count)
                 var scratch = SampleScratch()
-                try locations.table.frames.withUnsafeBufferPointer { (frames) throws(ProfileFailure) in
-                    for range in samples[chunk] {
-                        try sample(shared.buffer, range, types: types.count, locations: locations.table, frames: frames, scratch: &scratch, into: &part)
-                    }
+                for range in samples[chunk] {
+                    try sample(shared.buffer, range, types: types.count, slots: slots, scratch: &scratch, into: &part)
                 }
                 return part
             }
         }
-        for part in decoded { profile.append(samplesOf: try part.get()) }
+        for part in decoded { profile.append(try part.get()) }
         return profile
     }
 
@@ -114,41 +114,31 @@ enum ProfileProtoDecoder {
         return (names, index)
     }
 
-    /// Each location's frames (its lines' functions, innermost first; its address when it has none), by
-    /// id: in an array when the ids are dense (Go numbers them 1, 2, 3, …), else in a dictionary.
-    struct LocationTable: Sendable {
-        /// Every location's frames, one after another; `ends[i]` is where location slot i's end.
-        var frames: [Int32] = []
-        var ends: [Int32] = []
-        /// The slot of an id: `dense[id]` (−1 for none) when the ids are dense, else `sparse[id]`.
+    /// Each location id's index in the profile: in an array when the ids are dense (Go numbers them 1, 2,
+    /// 3, …), else in a dictionary.
+    struct LocationSlots: Sendable {
         var dense: [Int32] = []
         var sparse: [UInt64: Int32] = [:]
 
-        /// Where location `id`'s frames are in `frames`, or `nil` when the profile has none (a range, not a
-        /// slice: a slice retains the array, and a 50 MB profile looks up tens of millions of locations).
-        func range(of id: UInt64) -> Range<Int>? {
-            let slot: Int32
-            if !dense.isEmpty {
-                guard id < UInt64(dense.count) else { return nil }
-                slot = dense.withUnsafeBufferPointer { $0[Int(id)] }
-                guard slot >= 0 else { return nil }
-            } else {
-                guard let found = sparse[id] else { return nil }
-                slot = found
-            }
-            return ends.withUnsafeBufferPointer { ends in Int(slot == 0 ? 0 : ends[Int(slot) - 1])..<Int(ends[Int(slot)]) }
+        /// The index of location `id`, or `nil` when the profile has none.
+        func slot(of id: UInt64) -> Int32? {
+            if dense.isEmpty { return sparse[id] }
+            guard id < UInt64(dense.count) else { return nil }
+            let slot = dense.withUnsafeBufferPointer { $0[Int(id)] }
+            return slot >= 0 ? slot : nil
         }
     }
 
+    /// Adds every location to `profile` (its lines' functions, innermost first; its address when it has
+    /// none); returns where each id went.
     private static func locations(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>], _ functions: [UInt64: Int32],
-                                  names: [String]) throws(ProfileFailure) -> (table: LocationTable, names: [String]) {
-        var names = names, table = LocationTable(), ids: [UInt64] = []
-        var byAddress: [UInt64: Int32] = [:]
+                                  into profile: inout HeapProfile) throws(ProfileFailure) -> LocationSlots {
+        var ids: [UInt64] = [], byAddress: [UInt64: Int32] = [:], lines: [Int32] = []
         ids.reserveCapacity(ranges.count)
         for range in ranges {
             var reader = WireReader(bytes, range: range)
             var id: UInt64 = 0, address: UInt64 = 0
-            let start = table.frames.count
+            lines.removeAll(keepingCapacity: true)
             while !reader.isAtEnd {
                 let (number, wire) = try reader.field()
                 switch (number, wire) {
@@ -164,7 +154,7 @@ enum ProfileProtoDecoder {
                             guard let function = functions[functionID] else {
                                 throw ProfileFailure(offset: at, message: "location \(id) names function \(functionID), which the profile does not have")
                             }
-                            table.frames.append(function)
+                            lines.append(function)
                         } else {
                             try line.skip(lineWire)
                         }
@@ -173,41 +163,41 @@ enum ProfileProtoDecoder {
                 }
             }
             guard id != 0 else { throw ProfileFailure(offset: range.lowerBound, message: "a location without an id") }
-            if table.frames.count == start {
-                let slot = byAddress[address] ?? {
-                    names.append("0x" + String(address, radix: 16))
-                    byAddress[address] = Int32(names.count - 1)
-                    return Int32(names.count - 1)
+            if lines.isEmpty {
+                let function = byAddress[address] ?? {
+                    profile.functions.append("0x" + String(address, radix: 16))
+                    byAddress[address] = Int32(profile.functions.count - 1)
+                    return Int32(profile.functions.count - 1)
                 }()
-                table.frames.append(slot)
+                lines = [function]
             }
-            table.ends.append(Int32(table.frames.count))
+            profile.addLocation(frames: lines)
             ids.append(id)
         }
+        var slots = LocationSlots()
         let largest = ids.max() ?? 0
         if largest <= UInt64(ids.count) * 4 + 1024 {
-            table.dense = Array(repeating: -1, count: Int(largest) + 1)
-            for (slot, id) in ids.enumerated() { table.dense[Int(id)] = Int32(slot) }
+            slots.dense = Array(repeating: -1, count: Int(largest) + 1)
+            for (slot, id) in ids.enumerated() { slots.dense[Int(id)] = Int32(slot) }
         } else {
-            for (slot, id) in ids.enumerated() { table.sparse[id] = Int32(slot) }
+            for (slot, id) in ids.enumerated() { slots.sparse[id] = Int32(slot) }
         }
-        return (table, names)
+        return slots
     }
 
     /// What decoding one sample needs, kept from sample to sample so that none allocates.
     struct SampleScratch {
         var ids: [UInt64] = []
         var values: [Int64] = []
-        var stack: [Int32] = []
+        var locations: [Int32] = []
     }
 
-    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, locations: LocationTable,
-                               frames: UnsafeBufferPointer<Int32>, scratch: inout SampleScratch,
-                               into profile: inout HeapProfile) throws(ProfileFailure) {
+    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, slots: LocationSlots,
+                               scratch: inout SampleScratch, into chunk: inout HeapProfile.Chunk) throws(ProfileFailure) {
         var reader = WireReader(bytes, range: range)
         scratch.ids.removeAll(keepingCapacity: true)
         scratch.values.removeAll(keepingCapacity: true)
-        scratch.stack.removeAll(keepingCapacity: true)
+        scratch.locations.removeAll(keepingCapacity: true)
         var idsAt = range.lowerBound
         while !reader.isAtEnd {
             let (number, wire) = try reader.field()
@@ -223,11 +213,11 @@ enum ProfileProtoDecoder {
             throw ProfileFailure(offset: range.lowerBound, message: "a sample with \(scratch.values.count) values for \(types) sample types")
         }
         for id in scratch.ids {
-            guard let location = locations.range(of: id) else {
+            guard let slot = slots.slot(of: id) else {
                 throw ProfileFailure(offset: idsAt, message: "a sample names location \(id), which the profile does not have")
             }
-            scratch.stack.append(contentsOf: UnsafeBufferPointer(rebasing: frames[location]))
+            scratch.locations.append(slot)
         }
-        profile.append(values: scratch.values, stack: scratch.stack)
+        chunk.append(values: scratch.values, locations: scratch.locations)
     }
 }
