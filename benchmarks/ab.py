@@ -3,20 +3,22 @@
 quartiles and minimum. Used for A/B comparisons of two builds, and by audit.sh against the Python baseline.
 On this machine another tenant sometimes slows the second core for a minute; hyperfine, which runs one
 command's runs in a block, lets such a minute fall on one side only, interleaving spreads it over both.
-Output goes to /dev/null. Usage: ab.py ROUNDS 'COMMAND A' 'COMMAND B' […]"""
-import shlex, statistics, subprocess, sys, time
+Output goes to /dev/null. Usage: ab.py ROUNDS 'COMMAND A' 'COMMAND B' […]; AB_WARMUP=N sets the warm-up
+rounds (default 3), for commands that take most of a minute."""
+import os, shlex, statistics, subprocess, sys, time
 
 rounds = int(sys.argv[1])
 commands = [shlex.split(c) for c in sys.argv[2:]]
 times = [[] for _ in commands]
-for round in range(rounds + 3):  # three warm-up rounds, not counted
+warmup = int(os.environ.get("AB_WARMUP", "3"))
+for round in range(rounds + warmup):  # warm-up rounds, not counted
     order = list(range(len(commands)))
     if round % 2:
         order.reverse()
     for i in order:
         start = time.perf_counter()
         subprocess.run(commands[i], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if round >= 3:
+        if round >= warmup:
             times[i].append(time.perf_counter() - start)
 for command, values in zip(sys.argv[2:], times):
     v = sorted(values)

@@ -5,9 +5,11 @@
 #      and pprof -top; the target is under 1 s and at most half of pprof's time;
 #   2. the same gzipped;
 #   3. peak memory of 1 (/usr/bin/time -f %M), against the file's size (target: under 3 ×).
-# Usage: benchmarks/heap.sh [ROUNDS]   (default 5)
+# pprof takes most of a minute on this profile, so the rounds are few and there is one warm-up.
+# Usage: benchmarks/heap.sh [ROUNDS]   (default 3)
 source "$(dirname "$0")/prelude.sh"
-rounds=${1:-5}
+rounds=${1:-3}
+export AB_WARMUP=1
 import_shared_advisories
 go=$(scripts/find-go)
 python3 benchmarks/make_heap_profile.py "$work/heap" 50

@@ -23,22 +23,47 @@ public struct HeapProfile: Sendable {
         public var stack: [Int32]
     }
 
-    /// Samples decoded together: their values (a value per sample type, sample after sample), their
-    /// locations (leaf first, sample after sample) and where each sample's locations end.
+    /// Samples decoded together: their values (a value per sample type, sample after sample), and where
+    /// each one's stack is — a run of varint location ids, leaf first, as profile.proto packs them — in
+    /// the profile's `stackBytes` (or, for samples that were not packed that way, in the chunk's own).
     public struct Chunk: Sendable {
         /// The values.
         public internal(set) var values: [Int64] = []
-        /// The location indices (into the profile's locations).
-        public internal(set) var locations: [Int32] = []
-        /// Where each sample's locations end in `locations`.
-        public internal(set) var ends: [Int32] = []
+        /// Where each sample's stack starts and ends.
+        public internal(set) var stackStarts: [Int32] = [], stackEnds: [Int32] = []
+        /// The chunk's own stack bytes, when its stacks are not runs of the profile's.
+        public internal(set) var ownStacks: [UInt8]?
 
-        /// Adds a sample.
-        mutating func append<V: Collection<Int64>, L: Collection<Int32>>(values sampleValues: V, locations sampleLocations: L) {
-            values.append(contentsOf: sampleValues)
-            locations.append(contentsOf: sampleLocations)
-            ends.append(Int32(locations.count))
+        /// How many samples it has.
+        public var count: Int { stackStarts.count }
+    }
+
+    /// Where a location's id is in `locationFrames`' order: an array by id when the ids are dense (Go
+    /// numbers them 1, 2, 3, …), else a dictionary.
+    public struct LocationIndex: Sendable {
+        var dense: [Int32] = []
+        var sparse: [UInt64: Int32] = [:]
+
+        /// The index of location `id`, or `nil` when there is none.
+        public func location(_ id: UInt64) -> Int32? {
+            if dense.isEmpty { return sparse[id] }
+            guard id < UInt64(dense.count) else { return nil }
+            let slot = dense.withUnsafeBufferPointer { $0[Int(id)] }
+            return slot >= 0 ? slot : nil
         }
+
+        /// The index of locations numbered `ids`, in order.
+        init(_ ids: [UInt64]) {
+            let largest = ids.max() ?? 0
+            if largest <= UInt64(ids.count) * 4 + 1024 {
+                dense = Array(repeating: -1, count: Int(largest) + 1)
+                for (slot, id) in ids.enumerated() { dense[Int(id)] = Int32(slot) }
+            } else {
+                for (slot, id) in ids.enumerated() { sparse[id] = Int32(slot) }
+            }
+        }
+
+        init() {}
     }
 
     /// The sample types, in the profile's order.
@@ -54,6 +79,11 @@ public struct HeapProfile: Sendable {
     public private(set) var locationEnds: [Int32] = []
     /// The samples, chunk after chunk.
     public private(set) var chunks: [Chunk] = []
+    /// The bytes the chunks' stacks refer to: the profile.proto content itself (the stacks are read in
+    /// place, never copied out), or for the text form the stacks written as varints.
+    public internal(set) var stackBytes: [UInt8] = []
+    /// Each location id's index.
+    public internal(set) var locationIndex = LocationIndex()
 
     /// A profile with these sample types and functions and no locations or samples yet.
     public init(sampleTypes: [SampleType], defaultSampleType: String?, functions: [String]) {
@@ -68,6 +98,15 @@ public struct HeapProfile: Sendable {
         return Int32(locationEnds.count - 1)
     }
 
+    /// The profile with `bytes` as the bytes its stacks refer to (profile.proto's content: the stacks
+    /// are runs of it); the text form wrote its own and keeps them.
+    func withStackBytes(_ bytes: [UInt8]) -> HeapProfile {
+        guard stackBytes.isEmpty else { return self }
+        var profile = self
+        profile.stackBytes = bytes
+        return profile
+    }
+
     /// Adds a chunk of samples.
     mutating func append(_ chunk: Chunk) {
         chunks.append(chunk)
@@ -80,15 +119,23 @@ public struct HeapProfile: Sendable {
     }
 
     /// How many samples there are.
-    public var sampleCount: Int { chunks.reduce(0) { $0 + $1.ends.count } }
+    public var sampleCount: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    /// Sample `sample` of `chunk`'s location indices, leaf first.
+    public func locations(_ chunk: Chunk, _ sample: Int) -> [Int32] {
+        let bytes = chunk.ownStacks ?? stackBytes
+        var ids = StackIDs(bytes, Int(chunk.stackStarts[sample])..<Int(chunk.stackEnds[sample]))
+        var result: [Int32] = []
+        while let id = ids.next() { result.append(locationIndex.location(id) ?? -1) }
+        return result
+    }
 
     /// Every sample as a copy, frames expanded (for tests and small profiles).
     public var samples: [Sample] {
         chunks.flatMap { chunk in
-            chunk.ends.indices.map { i in
-                let start = i == 0 ? 0 : Int(chunk.ends[i - 1])
-                let stack = chunk.locations[start..<Int(chunk.ends[i])].flatMap { frames(ofLocation: $0) }
-                return Sample(values: Array(chunk.values[(i * sampleTypes.count)..<((i + 1) * sampleTypes.count)]), stack: stack)
+            (0..<chunk.count).map { i in
+                Sample(values: Array(chunk.values[(i * sampleTypes.count)..<((i + 1) * sampleTypes.count)]),
+                       stack: locations(chunk, i).flatMap { frames(ofLocation: $0) })
             }
         }
     }
@@ -103,5 +150,41 @@ public struct HeapProfile: Sendable {
         chunks.reduce(0) { sum, chunk in
             stride(from: index, to: chunk.values.count, by: sampleTypes.count).reduce(sum) { $0 &+ chunk.values[$1] }
         }
+    }
+}
+
+/// The varint location ids of one stack (already checked when the profile was read).
+struct StackIDs {
+    private let bytes: [UInt8]
+    private var position: Int
+    private let end: Int
+
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        (self.bytes, position, end) = (bytes, range.lowerBound, range.upperBound)
+    }
+
+    mutating func next() -> UInt64? {
+        guard position < end else { return nil }
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while position < end {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return value
+    }
+}
+
+/// Writes varints (a stack of location ids) for the text form and for samples not packed as Go packs them.
+enum Varint {
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7f) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
     }
 }

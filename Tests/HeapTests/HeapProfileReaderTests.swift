@@ -17,6 +17,15 @@ import Testing
         #expect(profile.total(0) == 45 && profile.total(1) == 1650)
     }
 
+    /// Go packs a sample's location ids in one field; another writer may not: the same samples either way.
+    @Test func unpackedStacksReadTheSame() throws {
+        let packed = try HeapProfileReader.read(ProtoBytes.heapProfile(), path: "p.pb")
+        let unpacked = try HeapProfileReader.read(ProtoBytes.heapProfile(unpacked: true), path: "u.pb")
+        #expect(unpacked.samples.map(\.stack) == packed.samples.map(\.stack))
+        #expect(unpacked.samples.map(\.values) == packed.samples.map(\.values))
+        #expect(unpacked.chunks.first?.ownStacks != nil, "the chunk keeps stacks of its own")
+    }
+
     @Test func readsTheSameProfileGzipped() throws {
         let directory = try TemporaryDirectory()
         let plain = try directory.write("p.pb", Data(ProtoBytes.heapProfile()))

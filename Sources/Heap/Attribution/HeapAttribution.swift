@@ -117,9 +117,11 @@ public struct HeapAttribution: Sendable {
             profile.locationFrames.withUnsafeBufferPointer { frames in
                 profile.locationEnds.withUnsafeBufferPointer { locationEnds in
                     holders.isStandardLibrary.withUnsafeBufferPointer { standard in
-                        let stacks = LocationStacks(frames: frames, ends: locationEnds, isStandardLibrary: standard, owner: view == .owner)
+                        let stacks = LocationStacks(frames: frames, ends: locationEnds, index: profile.locationIndex,
+                                                    isStandardLibrary: standard, owner: view == .owner)
                         for index in stride(from: part, to: profile.chunks.count, by: parts) {
-                            Self.add(profile.chunks[index], types: types, sampleIndex: sampleIndex, pairedIndex: pairedIndex, stacks: stacks, to: &sums)
+                            Self.add(profile.chunks[index], of: profile, types: types, sampleIndex: sampleIndex, pairedIndex: pairedIndex,
+                                     stacks: stacks, to: &sums)
                         }
                     }
                 }
@@ -132,19 +134,18 @@ public struct HeapAttribution: Sendable {
     }
 
     /// Adds one chunk's samples to `sums`.
-    private static func add(_ chunk: HeapProfile.Chunk, types: Int, sampleIndex: Int, pairedIndex: Int?, stacks: LocationStacks,
-                            to sums: inout Sums) {
-        chunk.values.withUnsafeBufferPointer { values in
-            chunk.locations.withUnsafeBufferPointer { locations in
-                var start = 0
-                for (sample, end) in chunk.ends.enumerated() {
-                    defer { start = Int(end) }
+    private static func add(_ chunk: HeapProfile.Chunk, of profile: HeapProfile, types: Int, sampleIndex: Int, pairedIndex: Int?,
+                            stacks: LocationStacks, to sums: inout Sums) {
+        (chunk.ownStacks ?? profile.stackBytes).withUnsafeBufferPointer { bytes in
+            chunk.values.withUnsafeBufferPointer { values in
+                for sample in 0..<chunk.count {
                     let value = values[sample * types + sampleIndex]
                     let paired = pairedIndex.map { values[sample * types + $0] } ?? 0
                     sums.total &+= value
                     sums.pairedTotal &+= paired
                     guard value != 0 || paired != 0 else { continue }
-                    guard let frame = stacks.countedFrame(UnsafeBufferPointer(rebasing: locations[start..<Int(end)])) else {
+                    let stack = UnsafeBufferPointer(rebasing: bytes[Int(chunk.stackStarts[sample])..<Int(chunk.stackEnds[sample])])
+                    guard let frame = stacks.countedFrame(stack) else {
                         sums.stackless = (sums.stackless.0 &+ value, sums.stackless.1 &+ paired)
                         continue
                     }
@@ -173,30 +174,23 @@ struct FrameHolders {
 
     init(_ profile: HeapProfile, _ modules: ModuleMap) {
         let main = modules.modules.values.filter(\.isMain).sorted { $0.path < $1.path }.first
-        holders = []
-        isStandardLibrary = []
-        holders.reserveCapacity(profile.functions.count)
-        // Functions of one package share its holder: looked up once per package.
-        var byPackage: [String: HeapAttribution.Holder] = [:]
-        for function in profile.functions {
-            guard let package = FrameName.package(of: function) else {
-                holders.append(.unknown)
-                isStandardLibrary.append(false)
-                continue
-            }
-            if package == "main" {
-                holders.append(main.map { .module($0) } ?? .unknown)
-                isStandardLibrary.append(false)
-            } else if FrameName.isStandardLibrary(package) {
-                holders.append(.standardLibrary)
-                isStandardLibrary.append(true)
-            } else {
+        // Independent per function: worked out in chunks on every core (a large profile names a hundred
+        // thousand functions), each chunk looking a package up once.
+        let functions = profile.functions
+        let chunks = stride(from: 0, to: functions.count, by: 8192).map { $0..<min($0 + 8192, functions.count) }
+        let parts = chunks.concurrentMap { range -> [(HeapAttribution.Holder, Bool)] in
+            var byPackage: [String: HeapAttribution.Holder] = [:]
+            return functions[range].map { function in
+                guard let package = FrameName.package(of: function) else { return (.unknown, false) }
+                if package == "main" { return (main.map { .module($0) } ?? .unknown, false) }
+                if FrameName.isStandardLibrary(package) { return (.standardLibrary, true) }
                 let holder = byPackage[package] ?? (modules.module(containing: package).map { .module($0) } ?? .unknown)
                 byPackage[package] = holder
-                holders.append(holder)
-                isStandardLibrary.append(false)
+                return (holder, false)
             }
         }
+        holders = parts.flatMap { $0.map(\.0) }
+        isStandardLibrary = parts.flatMap { $0.map(\.1) }
     }
 
     /// The holder of a counted frame: its function's (a standard-library frame counted by the owner view
@@ -210,21 +204,37 @@ struct FrameHolders {
 struct LocationStacks {
     let frames: UnsafeBufferPointer<Int32>
     let ends: UnsafeBufferPointer<Int32>
+    let index: HeapProfile.LocationIndex
     let isStandardLibrary: UnsafeBufferPointer<Bool>
     /// The owner view (else flat).
     let owner: Bool
 
-    /// The leaf frame (flat), or the first frame outside the standard library, else the leaf (owner);
-    /// `nil` for an empty stack.
-    func countedFrame(_ locations: UnsafeBufferPointer<Int32>) -> Int32? {
-        guard let first = locations.first else { return nil }
-        let leafStart = first == 0 ? 0 : Int(ends[Int(first) - 1])
-        guard leafStart < Int(ends[Int(first)]) else { return nil }
-        let leaf = frames[leafStart]
-        guard owner else { return leaf }
-        for location in locations {
-            let start = location == 0 ? 0 : Int(ends[Int(location) - 1])
-            for index in start..<Int(ends[Int(location)]) where !isStandardLibrary[Int(frames[index])] { return frames[index] }
+    /// The frames of the location with id `id` (checked when the profile was read).
+    private func frameRange(_ id: UInt64) -> Range<Int> {
+        guard let location = index.location(id) else { return 0..<0 }
+        return (location == 0 ? 0 : Int(ends[Int(location) - 1]))..<Int(ends[Int(location)])
+    }
+
+    /// For a stack of varint location ids, leaf first: the leaf frame (flat), or the first frame outside
+    /// the standard library, else the leaf (owner); `nil` for an empty stack.
+    func countedFrame(_ stack: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var position = 0, leaf: Int32?
+        while position < stack.count {
+            var id: UInt64 = 0, shift: UInt64 = 0
+            while position < stack.count {
+                let byte = stack[position]
+                position += 1
+                id |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            let range = frameRange(id)
+            guard !range.isEmpty else { continue }
+            if leaf == nil {
+                leaf = frames[range.lowerBound]
+                if !owner { return leaf }
+            }
+            for i in range where !isStandardLibrary[Int(frames[i])] { return frames[i] }
         }
         return leaf
     }

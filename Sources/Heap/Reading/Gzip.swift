@@ -19,7 +19,10 @@ enum Gzip {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        output.reserveCapacity(min(limit, max(input.count * 4, 1 << 16)))
+        // The trailer's size (of the last member, modulo 4 GiB) sizes the array, never bounds it: the
+        // limit is checked as the bytes come.
+        let trailer = input.count >= 18 ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : 0
+        output.reserveCapacity(min(limit, max(trailer, input.count * 2, 1 << 16)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var status: Int32 = Z_OK
         try input.withUnsafeBufferPointer { (source) throws(ProfileFailure) in

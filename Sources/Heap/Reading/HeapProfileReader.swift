@@ -25,7 +25,7 @@ public enum HeapProfileReader {
                                          + (buffer.starts(with: Array("<".utf8)) ? ", perhaps an HTML page" : "") + ")")
                 }
                 return try ProfileProtoDecoder.decode(buffer)
-            }
+            }.withStackBytes(content)
         } catch {
             throw .malformed(path: path, offset: error.offset,
                              message: error.message + (compressed ? " (offset in the inflated profile)" : ""))

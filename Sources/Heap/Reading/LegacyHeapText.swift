@@ -33,7 +33,11 @@ enum LegacyHeapText {
         func flush() {
             guard let record = pending else { return }
             let stack = record.named.isEmpty ? record.addresses.map(frame) : record.named
-            chunk.append(values: record.values, locations: stack)
+            chunk.values.append(contentsOf: record.values)
+            chunk.stackStarts.append(Int32(profile.stackBytes.count))
+            // Location ids are their indices plus one (ids start at 1, as Go numbers them).
+            for location in stack { Varint.append(UInt64(location) + 1, to: &profile.stackBytes) }
+            chunk.stackEnds.append(Int32(profile.stackBytes.count))
             pending = nil
         }
         while let line = lines.next() {
@@ -55,6 +59,7 @@ enum LegacyHeapText {
         }
         flush()
         profile.append(chunk)
+        profile.locationIndex = HeapProfile.LocationIndex((0..<profile.locationEnds.count).map { UInt64($0) + 1 })
         return profile
     }
 

@@ -34,7 +34,8 @@ enum ProfileProtoDecoder {
         let (names, functionIndex) = try functions(bytes, functionRanges, table)
         var profile = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: names)
         if let defaultType { profile.defaultSampleType = try table.string(defaultType.index, at: defaultType.offset) }
-        let slots = try locations(bytes, locationRanges, functionIndex, into: &profile)
+        profile.locationIndex = try locations(bytes, locationRanges, functionIndex, into: &profile)
+        let slots = profile.locationIndex
         // Samples are independent of each other: decoded in chunks on every core, kept in order.
         let shared = SharedBytes(buffer: bytes), samples = sampleRanges
         let chunks = stride(from: 0, to: sampleRanges.count, by: 8192).map { $0..<min($0 + 8192, sampleRanges.count) }
@@ -42,7 +43,8 @@ enum ProfileProtoDecoder {
             Result { () throws(ProfileFailure) -> HeapProfile.Chunk in
                 var part = HeapProfile.Chunk()
                 part.values.reserveCapacity(chunk.count * types.count)
-                part.ends.reserveCapacity(chunk.count)
+                part.stackStarts.reserveCapacity(chunk.count)
+                part.stackEnds.reserveCapacity(chunk.count)
                 var scratch = SampleScratch()
                 for range in samples[chunk] {
                     try sample(shared.buffer, range, types: types.count, slots: slots, scratch: &scratch, into: &part)
@@ -114,20 +116,7 @@ enum ProfileProtoDecoder {
         return (names, index)
     }
 
-    /// Each location id's index in the profile: in an array when the ids are dense (Go numbers them 1, 2,
-    /// 3, …), else in a dictionary.
-    struct LocationSlots: Sendable {
-        var dense: [Int32] = []
-        var sparse: [UInt64: Int32] = [:]
-
-        /// The index of location `id`, or `nil` when the profile has none.
-        func slot(of id: UInt64) -> Int32? {
-            if dense.isEmpty { return sparse[id] }
-            guard id < UInt64(dense.count) else { return nil }
-            let slot = dense.withUnsafeBufferPointer { $0[Int(id)] }
-            return slot >= 0 ? slot : nil
-        }
-    }
+    typealias LocationSlots = HeapProfile.LocationIndex
 
     /// Adds every location to `profile` (its lines' functions, innermost first; its address when it has
     /// none); returns where each id went.
@@ -174,36 +163,34 @@ enum ProfileProtoDecoder {
             profile.addLocation(frames: lines)
             ids.append(id)
         }
-        var slots = LocationSlots()
-        let largest = ids.max() ?? 0
-        if largest <= UInt64(ids.count) * 4 + 1024 {
-            slots.dense = Array(repeating: -1, count: Int(largest) + 1)
-            for (slot, id) in ids.enumerated() { slots.dense[Int(id)] = Int32(slot) }
-        } else {
-            for (slot, id) in ids.enumerated() { slots.sparse[id] = Int32(slot) }
-        }
-        return slots
+        return LocationSlots(ids)
     }
 
     /// What decoding one sample needs, kept from sample to sample so that none allocates.
     struct SampleScratch {
         var ids: [UInt64] = []
         var values: [Int64] = []
-        var locations: [Int32] = []
     }
 
+    /// Decodes one sample's values, and checks its stack, which stays where it is in the profile's bytes
+    /// (Go packs a sample's location ids in one field); a stack written otherwise (unpacked, or in
+    /// several fields) moves the chunk's stacks into bytes of its own.
     private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, slots: LocationSlots,
                                scratch: inout SampleScratch, into chunk: inout HeapProfile.Chunk) throws(ProfileFailure) {
         var reader = WireReader(bytes, range: range)
         scratch.ids.removeAll(keepingCapacity: true)
         scratch.values.removeAll(keepingCapacity: true)
-        scratch.locations.removeAll(keepingCapacity: true)
-        var idsAt = range.lowerBound
+        var packed: Range<Int>?, fields = 0, idsAt = range.lowerBound
         while !reader.isAtEnd {
             let (number, wire) = try reader.field()
             switch number {
             case 1:
                 idsAt = reader.offset
+                fields += 1
+                if wire == .lengthDelimited {
+                    var probe = reader
+                    packed = try probe.delimited()
+                }
                 try reader.varints(wire, into: &scratch.ids)
             case 2: try reader.int64s(wire, into: &scratch.values)
             default: try reader.skip(wire)
@@ -212,12 +199,29 @@ enum ProfileProtoDecoder {
         guard scratch.values.count == types else {
             throw ProfileFailure(offset: range.lowerBound, message: "a sample with \(scratch.values.count) values for \(types) sample types")
         }
-        for id in scratch.ids {
-            guard let slot = slots.slot(of: id) else {
-                throw ProfileFailure(offset: idsAt, message: "a sample names location \(id), which the profile does not have")
-            }
-            scratch.locations.append(slot)
+        for id in scratch.ids where slots.location(id) == nil {
+            throw ProfileFailure(offset: idsAt, message: "a sample names location \(id), which the profile does not have")
         }
-        chunk.append(values: scratch.values, locations: scratch.locations)
+        chunk.values.append(contentsOf: scratch.values)
+        if fields <= 1, chunk.ownStacks == nil {
+            let stack = packed ?? range.lowerBound..<range.lowerBound
+            chunk.stackStarts.append(Int32(stack.lowerBound))
+            chunk.stackEnds.append(Int32(stack.upperBound))
+            return
+        }
+        if chunk.ownStacks == nil {
+            // The first stack not packed as Go packs it: the chunk's earlier stacks move into its own bytes.
+            var own: [UInt8] = []
+            for i in chunk.stackStarts.indices {
+                let start = own.count
+                own.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(chunk.stackStarts[i])..<Int(chunk.stackEnds[i])]))
+                (chunk.stackStarts[i], chunk.stackEnds[i]) = (Int32(start), Int32(own.count))
+            }
+            chunk.ownStacks = own
+        }
+        let start = chunk.ownStacks!.count
+        for id in scratch.ids { Varint.append(id, to: &chunk.ownStacks!) }
+        chunk.stackStarts.append(Int32(start))
+        chunk.stackEnds.append(Int32(chunk.ownStacks!.count))
     }
 }
