@@ -42,25 +42,6 @@ struct GoLeakBisectTests {
         return result
     }
 
-    /// The heap-profile judge: no regular expression, the value is what example.com/lfu owns of the
-    /// in-use objects in the profile the test writes to $DEPWATCH_HEAP_PROFILE.
-    @Test func aHeapProfileJudgeFindsTheSameFix() async throws {
-        let fixture = try LeakyCacheFixture()
-        let repository = try Snapshot.files(below: fixture.library.path)
-        var request = try Self.request(fixture, good: "v0.6.0", bad: "v0.3.1")
-        request.judge = .heapProfile(focus: "example.com/lfu", measure: .objects, threshold: .max(5_000))
-        let temporary = try TemporaryDirectory()
-        request.temporaryDirectory = temporary.url.path
-        let result = await Bisector(request).run()
-        #expect(result.status == .found, "\(result.error ?? "")")
-        #expect(result.commit?.id == fixture.commits[LeakyCacheFixture.fix])
-        let bad = try #require(result.steps.first { $0.step == "bad endpoint" }?.value)
-        let good = try #require(result.steps.first { $0.step == "good endpoint" }?.value)
-        #expect(bad > 5_000 && good < 5_000, "objects owned by example.com/lfu: leaking \(bad), fixed \(good)")
-        #expect(try Snapshot.files(below: fixture.library.path) == repository, "the dependency repository changed")
-        #expect(Snapshot.entries(of: temporary.url.path).isEmpty, "temporary directories (and the profiles) were left behind")
-    }
-
     @Test func findsTheCommitThatFixedTheLeakAndRecordsIt() async throws {
         let fixture = try LeakyCacheFixture()
         let result = try await Self.bisect(fixture, good: "v0.6.0", bad: "v0.3.1")
@@ -100,5 +81,28 @@ struct GoLeakBisectTests {
         #expect(result.commit?.id == fixture.commits[LeakyCacheFixture.leak])
         #expect(result.commit?.tag == "v0.3.1")
         #expect(result.commit?.summary == "lfu: simplify increment")
+    }
+}
+
+/// The heap-profile judge on the same generated history: no regular expression, the value is what
+/// example.com/lfu owns of the in-use objects in the profile the test writes to $DEPWATCH_HEAP_PROFILE.
+/// A suite of its own, so that it runs beside the serialized one rather than after it.
+@Suite(.enabled(if: GoToolchain.binary != nil, "needs a Go toolchain: run scripts/setup"))
+struct GoHeapJudgeTests {
+    @Test func aHeapProfileJudgeFindsTheSameFix() async throws {
+        let fixture = try LeakyCacheFixture()
+        let repository = try Snapshot.files(below: fixture.library.path)
+        var request = try GoLeakBisectTests.request(fixture, good: "v0.6.0", bad: "v0.4.0")
+        request.judge = .heapProfile(focus: "example.com/lfu", measure: .objects, threshold: .max(5_000))
+        let temporary = try TemporaryDirectory()
+        request.temporaryDirectory = temporary.url.path
+        let result = await Bisector(request).run()
+        #expect(result.status == .found, "\(result.error ?? "")")
+        #expect(result.commit?.id == fixture.commits[LeakyCacheFixture.fix])
+        let bad = try #require(result.steps.first { $0.step == "bad endpoint" }?.value)
+        let good = try #require(result.steps.first { $0.step == "good endpoint" }?.value)
+        #expect(bad > 5_000 && good < 5_000, "objects owned by example.com/lfu: leaking \(bad), fixed \(good)")
+        #expect(try Snapshot.files(below: fixture.library.path) == repository, "the dependency repository changed")
+        #expect(Snapshot.entries(of: temporary.url.path).isEmpty, "temporary directories (and the profiles) were left behind")
     }
 }

@@ -12,7 +12,7 @@ enum HeapGrowthMarkdown {
         for entry in report.entries {
             let series = entry.growth.series
             let name = series.grewEveryStep ? "**`\(series.name)`**" : "`\(series.name)`"
-            let problems = entry.findings.map { "\($0.kind.rawValue) `\($0.id)`" + ($0.fixed.map { " (fixed in \($0))" } ?? "") }
+            let problems = HeapMarkdown.problems(entry.findings)
             out += "| \(HeapGrowthTable.signed(series.growth))\(HeapGrowthTable.relative(series)) | \(name) | "
             out += series.values.map(String.init).joined(separator: " → ") + " | \(series.grewEveryStep ? "yes" : "") | "
             out += (entry.growth.functions.first { $0.growth != 0 }.map { "`\($0.name)`" } ?? "") + " | " + problems.joined(separator: ", ") + " |\n"

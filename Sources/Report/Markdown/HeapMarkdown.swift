@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Heap
 
@@ -13,7 +14,7 @@ enum HeapMarkdown {
         out += "| --- | --- | --- | --- | --- | --- |\n"
         for entry in report.entries {
             let share = entry.share
-            let problems = entry.findings.map { "\($0.kind.rawValue) `\($0.id)`" + ($0.fixed.map { " (fixed in \($0))" } ?? "") }
+            let problems = HeapMarkdown.problems(entry.findings)
             out += String(format: "| %.2f %% ", report.percent(share.value))
             out += "| `\(share.holder.name)` | \(HeapReport.built(share.holder) ?? "") | \(share.value) | "
             out += (share.functions.first.map { "`\($0.name)`" } ?? "") + " | " + problems.joined(separator: ", ") + " |\n"
@@ -23,5 +24,16 @@ enum HeapMarkdown {
             out += "\n**Upgrades**: " + upgrades.map { "`\($0.package)` \($0.from) → **\($0.to ?? "")**" }.joined(separator: ", ") + "\n"
         }
         return out
+    }
+
+    /// A holder's advisories in a cell: every leak and reliability advisory, the first security ones,
+    /// then how many more.
+    static func problems(_ findings: [Finding]) -> [String] {
+        let security = findings.filter { $0.kind == .security }
+        var cells = findings.filter { $0.kind != .security } + security.prefix(HeapTable.securityShown)
+        cells.sort(by: AdvisoriesBeside.order)
+        var words = cells.map { "\($0.kind.rawValue) `\($0.id)`" + ($0.fixed.map { " (fixed in \($0))" } ?? "") }
+        if security.count > HeapTable.securityShown { words.append("\(security.count - HeapTable.securityShown) more security") }
+        return words
     }
 }

@@ -15,10 +15,7 @@ enum HeapGrowthTable {
             out += "  " + series.values.map(String.init).joined(separator: " -> ")
             if series.grewEveryStep { out += "  grew in every step" }
             out += "\n"
-            for finding in entry.findings {
-                out += "          \(finding.kind == .leak ? "known leak" : finding.kind.rawValue) \(finding.id) (\(finding.severity.rawValue)): \(finding.summary)"
-                out += (finding.fixed.map { ", fixed in \($0)" } ?? ", no fix known") + "\n"
-            }
+            out += HeapTable.findings(entry.findings)
             if let upgrade = entry.upgrade, let to = upgrade.to { out += "          upgrade \(upgrade.package) \(upgrade.from) -> \(to)\n" }
             for function in entry.growth.functions.prefix(report.topFunctions) where function.growth != 0 {
                 out += "          \(signed(function.growth).padding(toLength: 10, withPad: " ", startingAt: 0)) \(function.name)\n"
