@@ -10,17 +10,8 @@ enum HeapGrowthJSON {
         w.array("modules", report.entries) { w, entry in
             let holder = entry.growth.holder, series = entry.growth.series
             w.beginObject()
-            w.array("advisories", entry.findings) { w, f in
-                w.beginObject()
-                w.field("fixed", f.fixed)
-                w.field("id", f.id)
-                w.field("kind", f.kind.rawValue)
-                w.field("severity", f.severity.rawValue)
-                w.field("summary", f.summary)
-                w.fieldIfPresent("url", f.url)
-                w.endObject()
-            }
-            if case .module(let module) = holder { w.field("built", module.built) } else { w.field("built", nil as String?) }
+            HeapJSON.advisories(entry.findings, &w)
+            HeapJSON.built(holder, &w)
             w.array("functions", entry.growth.functions.prefix(report.topFunctions)) { w, function in
                 w.beginObject()
                 w.field("growth", Int(function.growth))
@@ -34,18 +25,9 @@ enum HeapGrowthJSON {
             w.field("kind", HeapReport.kind(holder))
             w.field("module", series.name)
             w.field("relative", series.relative)
-            w.key("upgrade")
-            if let upgrade = entry.upgrade {
-                w.beginObject()
-                w.field("fixes", upgrade.fixes)
-                w.field("from", upgrade.from)
-                w.field("to", upgrade.to)
-                w.endObject()
-            } else {
-                w.null()
-            }
+            HeapJSON.upgrade(entry.upgrade, &w)
             values(series, &w)
-            if case .module(let module) = holder { w.field("version", module.version) } else { w.field("version", nil as String?) }
+            HeapJSON.version(holder, &w)
             w.endObject()
         }
         w.field("profiles", report.profiles)
