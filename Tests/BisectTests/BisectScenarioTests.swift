@@ -48,26 +48,29 @@ import Testing
     @Test func aTimedOutRunIsSkippedAndItsProcessGroupStopped() async throws {
         let history = try StateHistory(count: 16, firstBad: 9, overrides: [7: "hang 60.4242"])
         var request = history.request(good: 0, bad: 15)
-        // An ordinary run (a shell `case`) takes a few milliseconds, but on CI's two loaded cores one took
-        // over half a second (a 0.5 s timeout failed there): 2 s is the margin. The hang would last 60 s.
-        request.timeout = 2
+        // An ordinary run (a shell `case`) takes a few milliseconds, but on CI's two cores, loaded by the Go
+        // builds of other tests, one took over 0.5 s and another over 2 s (both timeouts failed there): 8 s
+        // is the margin, and each test waits out one hang only. The hang would last 60 s.
+        request.timeout = 8
         let result = try await Self.bisect(request)
         #expect(result.status == .found, "\(result.error ?? "")")
         #expect(result.commit?.id == history.commits[9])
         let timedOut = try #require(result.runs.first { $0.ended == "timed out" })
         #expect(timedOut.verdict == .skip)
-        #expect(timedOut.seconds < 10, "the hung run was not cut at the timeout: \(timedOut.seconds) s")
+        #expect(timedOut.seconds < 20, "the hung run was not cut at the timeout: \(timedOut.seconds) s")
         let survivors = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "sleep 60.4242"])
         #expect(survivors.stdout.isEmpty, "the timed-out command still runs: \(survivors.stdout)")
     }
 
     @Test func aTimeoutCanBeJudgedBad() async throws {
-        let history = try StateHistory(count: 8, firstBad: 5, overrides: [5: "hang 30.4343", 6: "hang 30.4343", 7: "hang 30.4343"])
+        // Only the bad endpoint hangs: one timeout to wait out, judged bad.
+        let history = try StateHistory(count: 8, firstBad: 5, overrides: [7: "hang 30.4343"])
         var request = history.request(good: 0, bad: 7)
-        request.timeout = 2  // an ordinary run takes milliseconds, but over 0.5 s was seen on CI's loaded cores
+        request.timeout = 8  // see aTimedOutRunIsSkippedAndItsProcessGroupStopped: ordinary runs took over 2 s on CI
         request.onTimeout = .bad
         let result = try await Self.bisect(request)
         #expect(result.commit?.id == history.commits[5], "\(result.error ?? "")")
+        #expect(result.runs.contains { $0.ended == "timed out" && $0.verdict == .bad })
     }
 
     @Test func aCommandThatPrintsNoMetricIsAnError() async throws {
