@@ -123,11 +123,12 @@ public struct HeapProfile: Sendable {
 
     /// Sample `sample` of `chunk`'s location indices, leaf first.
     public func locations(_ chunk: Chunk, _ sample: Int) -> [Int32] {
-        let bytes = chunk.ownStacks ?? stackBytes
-        var ids = StackIDs(bytes, Int(chunk.stackStarts[sample])..<Int(chunk.stackEnds[sample]))
-        var result: [Int32] = []
-        while let id = ids.next() { result.append(locationIndex.location(id) ?? -1) }
-        return result
+        (chunk.ownStacks ?? stackBytes).withUnsafeBufferPointer { bytes in
+            var position = Int(chunk.stackStarts[sample]), result: [Int32] = []
+            let end = Int(chunk.stackEnds[sample])
+            while position < end { result.append(locationIndex.location(Varint.read(bytes, &position, end: end)) ?? -1) }
+            return result
+        }
     }
 
     /// Every sample as a copy, frames expanded (for tests and small profiles).
@@ -153,18 +154,13 @@ public struct HeapProfile: Sendable {
     }
 }
 
-/// The varint location ids of one stack (already checked when the profile was read).
-struct StackIDs {
-    private let bytes: [UInt8]
-    private var position: Int
-    private let end: Int
-
-    init(_ bytes: [UInt8], _ range: Range<Int>) {
-        (self.bytes, position, end) = (bytes, range.lowerBound, range.upperBound)
-    }
-
-    mutating func next() -> UInt64? {
-        guard position < end else { return nil }
+/// The varints of the stacks a profile keeps (location ids): written for the text form and for samples
+/// not packed as Go packs them, read back when stacks are walked. They were checked when the profile was
+/// read, so reading them back checks nothing.
+enum Varint {
+    /// The varint at `position` in `bytes` (up to `end`), moving `position` past it.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, end: Int) -> UInt64 {
         var value: UInt64 = 0, shift: UInt64 = 0
         while position < end {
             let byte = bytes[position]
@@ -175,10 +171,7 @@ struct StackIDs {
         }
         return value
     }
-}
 
-/// Writes varints (a stack of location ids) for the text form and for samples not packed as Go packs them.
-enum Varint {
     static func append(_ value: UInt64, to bytes: inout [UInt8]) {
         var value = value
         while value >= 0x80 {

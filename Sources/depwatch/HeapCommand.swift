@@ -93,7 +93,11 @@ struct HeapOptions: ParsableArguments {
 
     /// The project's audit: its inventory attributes the frames, its findings and upgrades go beside them.
     func audit() throws -> AuditResult {
-        let policy = (try? PolicyLocation.load(config: nil, roots: [project])) ?? Policy()
+        // The project's policy (its ignores) as audit reads it: a malformed one is an error, as there.
+        let policy: Policy
+        do { policy = try PolicyLocation.load(config: nil, roots: [project]) } catch {
+            throw CommandFailure.error(error.localizedDescription)
+        }
         let options = AuditOptions(roots: [project], policy: policy, today: Depwatch.Audit.today())
         return try Auditor.audit(options, index: AdvisoryIndex(store: try database.open(readingOnly: true)))
     }

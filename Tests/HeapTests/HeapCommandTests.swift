@@ -46,6 +46,10 @@ struct HeapCommandTests {
         let html = try directory.write("heap", "<!DOCTYPE html><html><body>sign in</body></html>\n")
         let page = try Self.heap([html])
         #expect(page.status == 2 && page.stderr.contains("\(html): byte 0: not a heap profile"), "\(page.stderr)")
+        _ = try directory.write("project/go.mod", "module example.com/p\n\ngo 1.21\n")
+        _ = try directory.write("project/depwatch.toml", "fail-on = \n")
+        let policy = try Self.heap([try PprofReferenceTests.profiles.get()[0].proto, "--project", directory.path("project")])
+        #expect(policy.status == 2 && policy.stderr.contains("depwatch.toml:1:"), "a malformed policy is an error, as for audit: \(policy.stderr)")
         let unknown = try Self.heap([try PprofReferenceTests.profiles.get()[0].proto, "--sample", "cpu"])
         #expect(unknown.status == 2 && unknown.stderr.contains("no sample type cpu; this profile has alloc_objects, alloc_space, inuse_objects, inuse_space"),
                 "\(unknown.stderr)")

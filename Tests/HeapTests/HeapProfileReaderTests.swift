@@ -24,6 +24,9 @@ import Testing
         #expect(unpacked.samples.map(\.stack) == packed.samples.map(\.stack))
         #expect(unpacked.samples.map(\.values) == packed.samples.map(\.values))
         #expect(unpacked.chunks.first?.ownStacks != nil, "the chunk keeps stacks of its own")
+        // A stack of one unpacked id is not a run of the profile's bytes either, first in its chunk or not.
+        let single = try HeapProfileReader.read(ProtoBytes.heapProfile(unpacked: true, singleFirst: true), path: "s.pb")
+        #expect(single.samples.map(\.stack).reversed() == packed.samples.map(\.stack))
     }
 
     @Test func readsTheSameProfileGzipped() throws {

@@ -30,16 +30,28 @@ struct ProtoBytes {
 
     /// A small valid heap profile: two sample types, functions `main.leak` (inlined into `main.main`) and
     /// `github.com/bluele/gcache.(*LFUCache).set`, three samples.
-    static func heapProfile(sampleLocation: UInt64 = 1, lineFunction: UInt64 = 1, nameIndex: UInt64 = 3, unpacked: Bool = false) -> [UInt8] {
+    /// `unpacked`: every sample's location ids as plain varint fields (not Go's packed form); `singleFirst`:
+    /// the samples in reverse, so that the first one has a single unpacked id.
+    static func heapProfile(sampleLocation: UInt64 = 1, lineFunction: UInt64 = 1, nameIndex: UInt64 = 3, unpacked: Bool = false,
+                            singleFirst: Bool = false) -> [UInt8] {
         build { p in
             p.message(1, build { $0.varint(1, 1); $0.varint(2, 2) })  // inuse_objects / count
             p.message(1, build { $0.varint(1, 5); $0.varint(2, 6) })  // inuse_space / bytes
-            p.message(2, build {
-                if unpacked { $0.varint(1, sampleLocation); $0.varint(1, 2) } else { $0.packed(1, [sampleLocation, 2]) }
-                $0.packed(2, [10, 640])
-            })
-            p.message(2, build { $0.packed(1, [3]); $0.packed(2, [30, 960]) })
-            p.message(2, build { $0.packed(1, [2]); $0.packed(2, [5, 50]) })
+            let samples = [
+                build {
+                    if unpacked { $0.varint(1, sampleLocation); $0.varint(1, 2) } else { $0.packed(1, [sampleLocation, 2]) }
+                    $0.packed(2, [10, 640])
+                },
+                build {
+                    if unpacked { $0.varint(1, 3) } else { $0.packed(1, [3]) }
+                    $0.packed(2, [30, 960])
+                },
+                build {
+                    if unpacked { $0.varint(1, 2) } else { $0.packed(1, [2]) }
+                    $0.packed(2, [5, 50])
+                },
+            ]
+            for sample in singleFirst ? samples.reversed() : samples { p.message(2, sample) }
             // Location 1: main.leak inlined into main.main; 2: runtime.main; 3: gcache.
             p.message(4, build { $0.varint(1, 1); $0.message(4, build { $0.varint(1, lineFunction) }); $0.message(4, build { $0.varint(1, 2) }) })
             p.message(4, build { $0.varint(1, 2); $0.message(4, build { $0.varint(1, 3) }) })

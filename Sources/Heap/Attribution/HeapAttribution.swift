@@ -220,15 +220,7 @@ struct LocationStacks {
     func countedFrame(_ stack: UnsafeBufferPointer<UInt8>) -> Int32? {
         var position = 0, leaf: Int32?
         while position < stack.count {
-            var id: UInt64 = 0, shift: UInt64 = 0
-            while position < stack.count {
-                let byte = stack[position]
-                position += 1
-                id |= UInt64(byte & 0x7f) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            let range = frameRange(id)
+            let range = frameRange(Varint.read(stack, &position, end: stack.count))
             guard !range.isEmpty else { continue }
             if leaf == nil {
                 leaf = frames[range.lowerBound]

@@ -22,7 +22,9 @@ enum ProfileProtoDecoder {
             case (sample, .lengthDelimited): sampleRanges.append(try top.delimited())
             case (location, .lengthDelimited): locationRanges.append(try top.delimited())
             case (function, .lengthDelimited): functionRanges.append(try top.delimited())
-            case (defaultSampleType, .varint): defaultType = (try top.int64(), top.offset)
+            case (defaultSampleType, .varint):
+                let at = top.offset
+                defaultType = (try top.int64(), at)
             default: try top.skip(type)
             }
         }
@@ -34,8 +36,8 @@ enum ProfileProtoDecoder {
         let (names, functionIndex) = try functions(bytes, functionRanges, table)
         var profile = HeapProfile(sampleTypes: types, defaultSampleType: nil, functions: names)
         if let defaultType { profile.defaultSampleType = try table.string(defaultType.index, at: defaultType.offset) }
-        profile.locationIndex = try locations(bytes, locationRanges, functionIndex, into: &profile)
-        let slots = profile.locationIndex
+        let slots = try locations(bytes, locationRanges, functionIndex, into: &profile)
+        profile.locationIndex = slots
         // Samples are independent of each other: decoded in chunks on every core, kept in order.
         let shared = SharedBytes(buffer: bytes), samples = sampleRanges
         let chunks = stride(from: 0, to: sampleRanges.count, by: 8192).map { $0..<min($0 + 8192, sampleRanges.count) }
@@ -116,12 +118,10 @@ enum ProfileProtoDecoder {
         return (names, index)
     }
 
-    typealias LocationSlots = HeapProfile.LocationIndex
-
     /// Adds every location to `profile` (its lines' functions, innermost first; its address when it has
     /// none); returns where each id went.
     private static func locations(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>], _ functions: [UInt64: Int32],
-                                  into profile: inout HeapProfile) throws(ProfileFailure) -> LocationSlots {
+                                  into profile: inout HeapProfile) throws(ProfileFailure) -> HeapProfile.LocationIndex {
         var ids: [UInt64] = [], byAddress: [UInt64: Int32] = [:], lines: [Int32] = []
         ids.reserveCapacity(ranges.count)
         for range in ranges {
@@ -163,7 +163,7 @@ enum ProfileProtoDecoder {
             profile.addLocation(frames: lines)
             ids.append(id)
         }
-        return LocationSlots(ids)
+        return HeapProfile.LocationIndex(ids)
     }
 
     /// What decoding one sample needs, kept from sample to sample so that none allocates.
@@ -175,7 +175,7 @@ enum ProfileProtoDecoder {
     /// Decodes one sample's values, and checks its stack, which stays where it is in the profile's bytes
     /// (Go packs a sample's location ids in one field); a stack written otherwise (unpacked, or in
     /// several fields) moves the chunk's stacks into bytes of its own.
-    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, slots: LocationSlots,
+    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, types: Int, slots: HeapProfile.LocationIndex,
                                scratch: inout SampleScratch, into chunk: inout HeapProfile.Chunk) throws(ProfileFailure) {
         var reader = WireReader(bytes, range: range)
         scratch.ids.removeAll(keepingCapacity: true)
@@ -203,7 +203,9 @@ enum ProfileProtoDecoder {
             throw ProfileFailure(offset: idsAt, message: "a sample names location \(id), which the profile does not have")
         }
         chunk.values.append(contentsOf: scratch.values)
-        if fields <= 1, chunk.ownStacks == nil {
+        // In place when the ids are one packed field (or there are none); a single unpacked id is not a run.
+        let inPlace = fields == 0 || (fields == 1 && packed != nil)
+        if inPlace, chunk.ownStacks == nil {
             let stack = packed ?? range.lowerBound..<range.lowerBound
             chunk.stackStarts.append(Int32(stack.lowerBound))
             chunk.stackEnds.append(Int32(stack.upperBound))
