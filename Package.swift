@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "Scan", targets: ["Scan"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Heap", targets: ["Heap"]),
+        .library(name: "GoBinary", targets: ["GoBinary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,7 @@ let package = Package(
             ]
         ),
         .target(name: "Core"),
+        .target(name: "GoBinary", dependencies: ["Core"]),
         .target(name: "Heap", dependencies: ["Core", "Manifest", "CSystemZlib"]),
         .target(name: "Report", dependencies: ["Core", "Manifest", "Advisories", "Audit", "Diff", "Scan", "Bisect", "Heap"]),
         .target(name: "Versions"),
@@ -102,6 +104,7 @@ let package = Package(
         .target(name: "DepwatchTestSupport", dependencies: ["Advisories", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "GoBinaryTests", dependencies: ["GoBinary", "DepwatchTestSupport"]),
         .testTarget(name: "HeapTests", dependencies: ["Heap", "Manifest", "Advisories", "DepwatchTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),

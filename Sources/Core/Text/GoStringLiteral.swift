@@ -1,7 +1,7 @@
 /// Go's interpreted string literals (`"…"` with backslash escapes), as `strconv.Unquote` reads them.
-enum GoStringLiteral {
+public enum GoStringLiteral {
     /// The value of the double-quoted literal `text`, or `nil` when it is not a valid Go string literal.
-    static func unquote(_ text: String) -> String? {
+    public static func unquote(_ text: String) -> String? {
         var scalars = Array(text.unicodeScalars)
         guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else { return nil }
         scalars = Array(scalars.dropFirst().dropLast())
@@ -44,5 +44,35 @@ enum GoStringLiteral {
               let scalar = Unicode.Scalar(value) else { return nil }
         if radix == 8 && value > 255 { return nil }
         return (scalar, start + digits - i)
+    }
+}
+
+extension GoStringLiteral {
+    /// `text` as a double-quoted Go literal, as `strconv.Quote` writes it: printable characters as they
+    /// are, `\a \b \f \n \r \t \v \\ \"` for those, `\xNN` for other control bytes, `\u00NN` for C1 controls.
+    public static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{07}": result += "\\a"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{0B}": result += "\\v"
+            case "\u{00}"..."\u{1F}", "\u{7F}": result += "\\x" + hex(scalar.value, digits: 2)
+            case "\u{80}"..."\u{9F}": result += "\\u" + hex(scalar.value, digits: 4)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

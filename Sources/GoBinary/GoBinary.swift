@@ -1,0 +1,41 @@
+/// A Go executable read without a Go toolchain: its format and architectures, and the build information
+/// the linker wrote into it. The file stays mapped (never read whole) for as long as the value lives.
+public struct GoBinary: Sendable {
+    /// The path, as given.
+    public let path: String
+    /// ELF, Mach-O or PE.
+    public let format: ExecutableFormat
+    /// The GOARCH of each image (one, or one per architecture of a universal Mach-O file).
+    public let architectures: [String]
+    /// The build information (of the first image of a universal file).
+    public let buildInfo: GoBuildInfo
+    private let file: MappedFile
+    let images: [ExecutableImage]
+
+    /// Reads the binary at `path`.
+    public static func read(path: String) throws(GoBinaryError) -> GoBinary {
+        let file = try MappedFile(path: path)
+        let view = ByteView(bytes: file.bytes, bigEndian: false)
+        do {
+            guard let images = try ExecutableFormats.images(in: view), let first = images.first else { throw GoBinaryError.notExecutable(path: path) }
+            guard let info = try BuildInfoReader.read(first) else { throw GoBinaryError.notGo(path: path) }
+            return GoBinary(path: path, format: first.format, architectures: images.map(\.architecture), buildInfo: info, file: file, images: images)
+        } catch let failure as BinaryFailure {
+            throw .malformed(path: path, offset: failure.offset, message: failure.message)
+        } catch let error as GoBinaryError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Whether a file starting with `prefix` (its first 4 bytes or more) is an executable depwatch reads:
+    /// the cheap test before a file found in a folder is mapped.
+    public static func looksExecutable(_ prefix: [UInt8]) -> Bool {
+        guard prefix.count >= 4 else { return false }
+        return prefix.withUnsafeBytes { bytes in
+            let view = ByteView(bytes: bytes, bigEndian: false)
+            return ExecutableFormats.readers.contains { $0.recognizes(view) }
+        }
+    }
+}
