@@ -14,14 +14,14 @@ enum BuildInfoReader {
 
     /// The build information of `image`, or `nil` when it has none (not a Go binary).
     static func read(_ image: ExecutableImage) throws(BinaryFailure) -> GoBuildInfo? {
-        guard let header = try find(image) else { return nil }
+        guard let (header, end) = try find(image) else { return nil }
         let view = image.view
         let pointerSize = Int(try view.u8(header + 14)), flags = try view.u8(header + 15)
         let version: [UInt8], modules: (bytes: [UInt8], offset: Int)
         if flags & inlineFlag != 0 {
             var position = header + headerSize
-            version = try inlineString(view, &position).bytes
-            modules = try inlineString(view, &position)
+            version = try inlineString(view, &position, end: end).bytes
+            modules = try inlineString(view, &position, end: end)
         } else {
             guard pointerSize == 4 || pointerSize == 8 else { throw BinaryFailure(view.origin + header + 14, "a pointer size of \(pointerSize)") }
             var order = image
@@ -41,13 +41,14 @@ enum BuildInfoReader {
         return info
     }
 
-    /// The view offset of the header: in the build information section, else searched for.
-    private static func find(_ image: ExecutableImage) throws(BinaryFailure) -> Int? {
+    /// The view offset of the header (in the build information section, else searched for) and the end
+    /// of the part of the file that holds it, which inline strings must not pass.
+    private static func find(_ image: ExecutableImage) throws(BinaryFailure) -> (header: Int, end: Int)? {
         if let section = image.section(named: ".go.buildinfo") ?? image.section(named: "__go_buildinfo"), section.fileSize >= headerSize {
-            if try hasMagic(image.view, section.offset) { return section.offset }
+            if try hasMagic(image.view, section.offset) { return (section.offset, section.offset + section.fileSize) }
         }
         for part in image.sections where part.writable && part.fileSize >= headerSize {
-            if let found = search(image.view, part) { return found }
+            if let found = search(image.view, part) { return (found, part.offset + part.fileSize) }
         }
         return nil
     }
@@ -67,8 +68,9 @@ enum BuildInfoReader {
         Array(try view.slice(offset, magic.count)) == magic
     }
 
-    /// A varint-length-prefixed string at `position` (moved past it), with the offset of its first byte.
-    private static func inlineString(_ view: ByteView, _ position: inout Int) throws(BinaryFailure) -> (bytes: [UInt8], offset: Int) {
+    /// A varint-length-prefixed string at `position` (moved past it) that ends by `end`, with the offset
+    /// of its first byte.
+    private static func inlineString(_ view: ByteView, _ position: inout Int, end: Int) throws(BinaryFailure) -> (bytes: [UInt8], offset: Int) {
         var length = 0, shift = 0
         while true {
             let byte = try view.u8(position)
@@ -79,6 +81,9 @@ enum BuildInfoReader {
             if byte & 0x80 == 0 { break }
         }
         guard length <= maximumString else { throw BinaryFailure(view.origin + position, "a build information string of \(length) bytes") }
+        guard length <= end - position else {
+            throw BinaryFailure(view.origin + position, "a build information string of \(length) bytes runs past the end of the section that holds it")
+        }
         let bytes = try view.slice(position, length, "a build information string")
         defer { position += length }
         return (Array(bytes), position)

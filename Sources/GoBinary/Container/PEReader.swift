@@ -30,12 +30,25 @@ enum PEReader: ExecutableFormatReader {
             let virtualSize = Int(try view.u32(entry + 8)), virtualAddress = UInt64(try view.u32(entry + 12))
             let rawSize = Int(try view.u32(entry + 16)), rawOffset = Int(try view.u32(entry + 20))
             let characteristics = try view.u32(entry + 36)
+            // The file holds SizeOfRawData bytes (padded to the file alignment); what is loaded is at most
+            // VirtualSize of them. A file cut inside the padding is damaged too.
             let fileSize = rawOffset == 0 ? 0 : min(rawSize, virtualSize == 0 ? rawSize : virtualSize)
-            _ = try view.slice(rawOffset, fileSize, "section \(name)")
+            if rawOffset != 0 { _ = try view.slice(rawOffset, rawSize, "section \(name)") }
             sections.append(ImageSection(name: name, offset: rawOffset, fileSize: fileSize, address: imageBase + virtualAddress,
                                          writable: characteristics & 0x8000_0000 != 0))
         }
+        try checkSymbolTable(view, coff)
         return [ExecutableImage(format: .pe, view: view, pointerSize: kind == 0x20B ? 8 : 4, architecture: architecture(machine), sections: sections)]
+    }
+
+    /// The COFF symbol table and string table Go writes after the sections must be in the file whole
+    /// (as debug/pe reads them): a file cut inside them is damaged, not a smaller binary.
+    private static func checkSymbolTable(_ view: ByteView, _ coff: Int) throws(BinaryFailure) {
+        let table = Int(try view.u32(coff + 8)), count = Int(try view.u32(coff + 12))
+        guard table != 0 else { return }
+        _ = try view.slice(table, count * 18, "the COFF symbol table of \(count) symbols")
+        let strings = table + count * 18
+        _ = try view.slice(strings, Int(try view.u32(strings)), "the COFF string table")
     }
 
     private static func architecture(_ machine: UInt16) -> String {
