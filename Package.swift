@@ -60,7 +60,7 @@ let package = Package(
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Git", dependencies: ["CGit2", "Advisories", "Manifest"], linkerSettings: gitLinkerSettings),
         .target(name: "Diff", dependencies: ["Audit", "Advisories", "Manifest", "Git"]),
-        .target(name: "Manifest", dependencies: ["Core", "Versions"]),
+        .target(name: "Manifest", dependencies: ["Core", "Versions", "GoBinary"]),
         .target(
             name: "Scan",
             dependencies: [

@@ -42,6 +42,10 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         case expiredIgnore = "expired-ignore"
         /// An ignore in the policy that matched no finding.
         case unusedIgnore = "unused-ignore"
+        /// A file that looks like an executable but is damaged (an offset or size past its end).
+        case malformedBinary = "malformed-binary"
+        /// An executable that Go did not build (no build information in it).
+        case notGoBinary = "not-go-binary"
     }
 
     /// The severity.

@@ -37,6 +37,20 @@ public enum RegularFile {
         return try contents(descriptor, expected: expected, limit: limit)
     }
 
+    /// The first `count` bytes of a regular file (fewer when it is shorter), or `nil` when it is not a
+    /// regular file or cannot be read: how a file found in a folder is recognized by its magic number.
+    public static func prefix(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
+        guard n >= 0 else { return nil }
+        return Array(bytes.prefix(n))
+    }
+
     /// Reads straight into an array's storage; a file that grows while being read is read to its end (or
     /// to the limit).
     private static func contents(_ descriptor: Int32, expected: Int, limit: Int) throws(FileReadError) -> [UInt8] {

@@ -34,8 +34,8 @@ public enum ManifestError: Error, LocalizedError, Sendable, Equatable {
                                message: "not a text file (it holds NUL bytes or is not UTF-8)")]
         case .unknownKind(let path):
             return [Diagnostic(.unknownKind, path: path, line: nil, column: nil,
-                               message: "not a manifest depwatch reads (go.mod, go.work, Package.resolved); "
-                                   + "name one of those or a directory")]
+                               message: "not a manifest depwatch reads (go.mod, go.work, Package.resolved) nor an executable; "
+                                   + "name one of those, a Go binary or a directory")]
         }
     }
 

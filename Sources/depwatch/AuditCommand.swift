@@ -37,6 +37,8 @@ extension Depwatch {
         @Option(help: ArgumentHelp("The Go toolchain to check the standard library against (overrides toolchain directives).",
                                    valueName: "version"))
         var goVersion: String?
+        @Flag(help: "Also audit the Go executables found below the directories given (a path that is one is always audited).")
+        var binaries = false
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var gitRanges: GitRangeOptions
 
@@ -58,6 +60,7 @@ extension Depwatch {
             var options = AuditOptions(roots: roots, goVersion: goVersion, policy: policy, failOn: failOn, kinds: kinds,
                                        today: Self.today())
             options.gitRanges = try gitRanges.evaluator()
+            options.binaries = binaries
             let index = AdvisoryIndex(store: store)
             let result = try Auditor.audit(options, index: index)
             if result.manifests.isEmpty && result.errors.isEmpty {

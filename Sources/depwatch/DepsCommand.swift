@@ -10,7 +10,7 @@ extension Depwatch {
         static let configuration = CommandConfiguration(
             commandName: "deps",
             abstract: "List the dependencies that go.mod, go.sum, go.work and Package.resolved files pin.",
-            discussion: "PATH is a manifest or a directory to search (default: the current directory)."
+            discussion: "PATH is a manifest, a Go binary or a directory to search (default: the current directory)."
         )
 
         @Argument(help: "Manifests or directories to read.")
@@ -19,9 +19,12 @@ extension Depwatch {
         @Option(help: "Output format: \(FormatOption<DepsReport>.allValueStrings.joined(separator: ", ")).")
         var format = FormatOption<DepsReport>(.table)
 
+        @Flag(help: "Also read the Go executables found below the directories given (a path that is one is always read).")
+        var binaries = false
+
         func run() throws {
             let roots = paths.isEmpty ? ["."] : paths
-            let inventory = InventoryLoader.load(roots)
+            let inventory = InventoryLoader.load(roots, binaries: binaries)
             let nothingFound = inventory.manifests.isEmpty && inventory.errors.isEmpty
             if !(nothingFound && format.format == .table) {
                 print(try DepsReport(inventory).text(as: format.format), terminator: "")

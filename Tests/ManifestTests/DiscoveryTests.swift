@@ -41,7 +41,7 @@ import Testing
         try dir.write("README.md", "hi")
         let (_, errors, _) = ManifestDiscovery.find([dir.path("nope"), dir.path("README.md")])
         #expect(errors.map(\.message) == ["no such file or directory",
-                                          "not a manifest depwatch reads (go.mod, go.work, Package.resolved); name one of those or a directory"])
+                                          "not a manifest depwatch reads (go.mod, go.work, Package.resolved) nor an executable; name one of those, a Go binary or a directory"])
     }
 
     @Test func oversizedAndBinaryFilesAreRefused() throws {

@@ -176,6 +176,9 @@ public struct Upgrade: Sendable, Hashable {
     public var manifest: String
     /// Whether the dependency is direct (Swift: declared in Package.swift).
     public var direct: Bool?
+    /// For a Go binary: the main module it was built from (the upgrade is made there and the binary
+    /// rebuilt; `""` when the binary names none).
+    public var builtFrom: String?
 }
 
 /// A dependency that could not be checked, and why.

@@ -20,6 +20,9 @@ public struct AuditOptions: Sendable {
     public var today: String
     /// Decides `GIT` ranges when the dependencies' repositories are at hand (`--repo-map`).
     public var gitRanges: (any GitRangeEvaluating)?
+    /// Whether Go executables below a directory root are audited too (`--binaries`); a root that is
+    /// an executable always is.
+    public var binaries = false
 
     /// Creates options.
     public init(roots: [String], source: any ManifestSource = FileSystemSource(), goVersion: String? = nil, policy: Policy = Policy(),

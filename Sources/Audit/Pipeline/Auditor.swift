@@ -8,7 +8,7 @@ import Manifest
 public enum Auditor {
     /// Audits `options.roots` against the advisories of `index` (one index for every audit of a run).
     public static func audit(_ options: AuditOptions, index: AdvisoryIndex) throws(AdvisoryStoreError) -> AuditResult {
-        let inventory = InventoryLoader.load(options.roots, from: options.source)
+        let inventory = InventoryLoader.load(options.roots, from: options.source, binaries: options.binaries)
         for ecosystem in Ecosystem.allCases {
             let manifests = inventory.manifests.filter { $0.ecosystem == ecosystem }
             // The standard library's advisories (hundreds) only when there is a go.mod to check them for.
@@ -28,7 +28,9 @@ public enum Auditor {
         let (denied, policyWarnings) = PolicyApplication.apply(options.policy, to: &matches, inventory: inventory, today: options.today)
         warnings += policyWarnings
         let packages = matches.flatMap(\.packages)
-        let upgrades = UpgradePlanning.plan(packages, advisories: matching.advisories, memo: matching.memo)
+        var upgrades = UpgradePlanning.plan(packages, advisories: matching.advisories, memo: matching.memo)
+        let builtFrom = Dictionary(inventory.manifests.filter { $0.binary != nil }.map { ($0.path, $0.module ?? "") }) { first, _ in first }
+        for index in upgrades.indices { upgrades[index].builtFrom = builtFrom[upgrades[index].manifest] }
         let findings = packages.flatMap(\.findings)
         let policy = options.policy
         var result = AuditResult(

@@ -70,10 +70,11 @@ struct ManifestMatching {
         return result
     }
 
-    /// `stdlib` and `toolchain` as dependencies of a go.mod, at `--go-version` or its toolchain directive.
+    /// `stdlib` and `toolchain` as dependencies of a go.mod, at `--go-version` or its toolchain directive;
+    /// of a binary, at the toolchain that built it (exactly what runs, whatever `--go-version` says).
     private func standardLibrary(of manifest: ManifestInventory, _ result: inout ManifestMatches) -> [Dependency] {
         guard manifest.ecosystem == .go else { return [] }
-        guard let value = goVersion ?? manifest.toolchain, value != "default" else {
+        guard let value = manifest.binary?.goVersion ?? goVersion ?? manifest.toolchain, value != "default" else {
             result.standardLibraryUnchecked = manifest.go != nil
             return []
         }

@@ -6,9 +6,12 @@ public enum ManifestKind: String, Sendable, CaseIterable {
     case goWork = "go.work"
     /// SwiftPM's Package.resolved.
     case packageResolved = "Package.resolved"
+    /// A built Go executable (ELF, Mach-O or PE), recognized by its magic number, not its name.
+    case goBinary = "Go binary"
 
-    /// The kind of a file, by its name.
+    /// The kind of a manifest file, by its name (a binary has no name of its own).
     public init?(fileName: String) {
-        self.init(rawValue: fileName)
+        guard let kind = Self(rawValue: fileName), kind != .goBinary else { return nil }
+        self = kind
     }
 }

@@ -15,14 +15,15 @@ public struct InventoryLoader {
         self.source = source
     }
 
-    /// The inventory of everything found below `roots` in `source`.
-    public static func load(_ roots: [String], from source: any ManifestSource = FileSystemSource()) -> Inventory {
+    /// The inventory of everything found below `roots` in `source`; with `binaries`, also of every Go
+    /// executable below a directory root (a root that is an executable is always read).
+    public static func load(_ roots: [String], from source: any ManifestSource = FileSystemSource(), binaries: Bool = false) -> Inventory {
         var loader = InventoryLoader(source: source)
-        return loader.load(roots)
+        return loader.load(roots, binaries: binaries)
     }
 
-    private mutating func load(_ roots: [String]) -> Inventory {
-        let (found, errors, warnings) = ManifestDiscovery.find(roots, in: source)
+    private mutating func load(_ roots: [String], binaries: Bool) -> Inventory {
+        let (found, errors, warnings) = ManifestDiscovery.find(roots, in: source, binaries: binaries)
         inventory.errors += errors
         inventory.warnings += warnings
         // Every go.mod, workspace members included, is read and parsed once, on every core; the ones
@@ -49,6 +50,7 @@ public struct InventoryLoader {
             case .goMod: loadGoMod(manifest.path)
             case .packageResolved: add(resolved[manifest.path])
             case .goWork: break
+            case .goBinary: addBinary(manifest)
             }
         }
         inventory.manifests.sort { $0.path < $1.path }
@@ -116,6 +118,14 @@ public struct InventoryLoader {
         inventory.warnings += workspace.warnings
         if let manifest = workspace.manifest { inventory.manifests.append(manifest) }
         for member in workspace.members { loadGoMod(member) }
+    }
+
+    private mutating func addBinary(_ found: ManifestDiscovery.Found) {
+        switch BinaryInventory.load(found.path, shown: source.displayPath(found.path), named: found.named) {
+        case .success(let manifest)?: inventory.manifests.append(manifest)
+        case .failure(let problem)?: inventory.errors.append(problem)
+        case nil: break
+        }
     }
 
     private mutating func loadGoMod(_ path: String) {

@@ -1,4 +1,32 @@
 import Core
+import GoBinary
+
+/// How a Go binary was built, as its build information says (the inventory of a binary only).
+public struct BinaryBuild: Sendable, Hashable, Codable {
+    /// ELF, Mach-O or PE.
+    public var format: ExecutableFormat
+    /// The GOARCH of each image.
+    public var architectures: [String]
+    /// The toolchain that built it.
+    public var goVersion: String
+    /// The main package's import path.
+    public var mainPackage: String?
+    /// The build settings (GOOS, GOARCH, CGO_ENABLED, -trimpath, vcs.revision, …), in the binary's order.
+    public var settings: [GoBuildSetting]
+
+    /// Creates the build description.
+    public init(format: ExecutableFormat, architectures: [String], goVersion: String, mainPackage: String?, settings: [GoBuildSetting]) {
+        self.format = format
+        self.architectures = architectures
+        self.goVersion = goVersion
+        self.mainPackage = mainPackage
+        self.settings = settings
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, architectures, goVersion = "go_version", mainPackage = "main_package", settings
+    }
+}
 
 /// A module a go.work file uses.
 public struct WorkspaceModule: Sendable, Hashable, Codable {
@@ -30,10 +58,14 @@ public struct ManifestInventory: Sendable, Hashable, Codable {
     public var uses: [WorkspaceModule]?
     /// The dependencies, in file order.
     public var dependencies: [Dependency]
+    /// How the binary was built (a Go binary's inventory only).
+    public var binary: BinaryBuild?
 
     /// Creates an inventory for one manifest.
     public init(path: String, ecosystem: Ecosystem, module: String? = nil, go: String? = nil, toolchain: String? = nil,
-                toolchainLine: Int? = nil, workspace: String? = nil, uses: [WorkspaceModule]? = nil, dependencies: [Dependency]) {
+                toolchainLine: Int? = nil, workspace: String? = nil, uses: [WorkspaceModule]? = nil, dependencies: [Dependency],
+                binary: BinaryBuild? = nil) {
+        self.binary = binary
         self.toolchainLine = toolchainLine
         self.path = path
         self.ecosystem = ecosystem
@@ -46,10 +78,10 @@ public struct ManifestInventory: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case path, ecosystem, module, go, toolchain, workspace, uses, dependencies
+        case path, ecosystem, module, go, toolchain, workspace, uses, dependencies, binary
     }
 
-    /// Encodes the keys of `depwatch.deps/1` (`null` included); `workspace` and `uses` only when set.
+    /// Encodes the keys of `depwatch.deps/1` (`null` included); `workspace`, `uses` and `binary` only when set.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)
@@ -60,6 +92,7 @@ public struct ManifestInventory: Sendable, Hashable, Codable {
         try c.encodeIfPresent(workspace, forKey: .workspace)
         try c.encodeIfPresent(uses, forKey: .uses)
         try c.encode(dependencies, forKey: .dependencies)
+        try c.encodeIfPresent(binary, forKey: .binary)
     }
 }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -28,6 +29,8 @@ public struct FileSystemSource: ManifestSource {
     }
 
     public func displayPath(_ path: String) -> String { path }
+
+    public func prefix(of path: String, count: Int) -> [UInt8]? { RegularFile.prefix(path, count: count) }
 
     public func identity(ofDirectory path: String) -> [UInt64]? {
         var info = stat()

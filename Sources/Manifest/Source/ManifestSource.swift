@@ -40,9 +40,15 @@ public protocol ManifestSource: Sendable {
     /// What identifies the directory `path` however it is reached (to end symbolic-link loops); `nil` for a
     /// source without links.
     func identity(ofDirectory path: String) -> [UInt64]?
+    /// The first `count` bytes of the file `path` (to recognize an executable by its magic number);
+    /// `nil` where the source holds no executables depwatch reads (a git tree).
+    func prefix(of path: String, count: Int) -> [UInt8]?
 }
 
 extension ManifestSource {
+    /// No executables: only the file system maps them.
+    public func prefix(of path: String, count: Int) -> [UInt8]? { nil }
+
     /// The file's text: at most `ManifestFile.maximumSize` bytes of UTF-8 without NUL.
     public func text(_ path: String) throws(ManifestError) -> String {
         let bytes = try self.bytes(of: path, limit: ManifestFile.maximumSize)

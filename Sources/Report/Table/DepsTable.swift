@@ -8,6 +8,9 @@ enum DepsTable {
         var out = ""
         for manifest in inventory.manifests {
             out += heading(manifest) + "\n"
+            if let binary = manifest.binary, case let settings = shownSettings(binary), !settings.isEmpty {
+                out += "  built " + settings + "\n"
+            }
             if let uses = manifest.uses {
                 for use in uses { out += "  use \(use.path)" + (use.module.map { " (\($0))" } ?? " (missing)") + "\n" }
             }
@@ -25,8 +28,17 @@ enum DepsTable {
         return out + "\n"
     }
 
+    /// The build settings a reader of a binary's inventory looks for first (JSON has them all).
+    static let settingsShown = ["GOOS", "GOARCH", "CGO_ENABLED", "-trimpath", "-buildmode", "-ldflags", "-tags",
+                                "vcs.revision", "vcs.time", "vcs.modified"]
+
+    private static func shownSettings(_ binary: BinaryBuild) -> String {
+        settingsShown.compactMap { key in binary.settings.last { $0.key == key }.map { "\(key)=\($0.value)" } }.joined(separator: " ")
+    }
+
     private static func heading(_ m: ManifestInventory) -> String {
         var facts = [m.ecosystem.rawValue]
+        if let binary = m.binary { facts = ["Go binary", "\(binary.format.rawValue) \(binary.architectures.joined(separator: "+"))"] }
         if let module = m.module { facts.append("module \(module)") }
         if let go = m.go { facts.append("go \(go)") }
         if let toolchain = m.toolchain { facts.append("toolchain \(toolchain)") }

@@ -2,10 +2,18 @@ import Audit
 import Manifest
 
 /// The commands that perform an upgrade: `go get module@version` for Go; for Swift, the requirement
-/// to raise in Package.swift and `swift package update NAME`.
+/// to raise in Package.swift and `swift package update NAME`; for a Go binary, what to change in the
+/// module it was built from before building it again.
 enum UpgradeCommands {
+    private static func rebuild(_ upgrade: Upgrade, to: String, module: String) -> String {
+        let source = module.isEmpty ? "the module it was built from" : module
+        if upgrade.package == "stdlib" || upgrade.package == "toolchain" { return "rebuild with Go \(to.hasPrefix("go") ? String(to.dropFirst(2)) : to) or later" }
+        return "in \(source): go get \(upgrade.package)@\(to), then rebuild the binary"
+    }
+
     static func lines(for upgrade: Upgrade) -> [String] {
         guard let to = upgrade.to else { return [] }
+        if let module = upgrade.builtFrom { return [rebuild(upgrade, to: to, module: module)] }
         let directory = PathName.directory(of: upgrade.manifest)
         let prefix = directory == "." ? "" : "cd \(directory) && "
         if upgrade.ecosystem == .go {

@@ -9,17 +9,23 @@ import Foundation
 /// (little-endian pointers, strings not inline), then two pointers; each points to a Go string header
 /// (data pointer, length) in `.data`, whose bytes are the version and the module text (with its 16-byte
 /// sentinels) — as cmd/link wrote `runtime.buildVersion` and `runtime.modinfo` then.
-enum SyntheticExecutable {
-    struct Section {
-        var name: String
-        var address: UInt64
-        var bytes: [UInt8]
-        var writable = false
+public enum SyntheticExecutable {
+    /// A section to write.
+    public struct Section {
+        public var name: String
+        public var address: UInt64
+        public var bytes: [UInt8]
+        public var writable: Bool
+
+        /// A section.
+        public init(name: String, address: UInt64, bytes: [UInt8], writable: Bool = false) {
+            (self.name, self.address, self.bytes, self.writable) = (name, address, bytes, writable)
+        }
     }
 
     /// The ELF file; `patch` may change the bytes at the end (the header is at 0, the section headers at
     /// `sectionHeaders`, 64 bytes each, the first being the null one).
-    static func elf(_ sections: [Section], patch: (inout [UInt8], _ sectionHeaders: Int) -> Void = { _, _ in }) -> [UInt8] {
+    public static func elf(_ sections: [Section], patch: (inout [UInt8], _ sectionHeaders: Int) -> Void = { _, _ in }) -> [UInt8] {
         var file = [UInt8](repeating: 0, count: 64)
         var offsets: [Int] = []
         for section in sections {
@@ -51,7 +57,7 @@ enum SyntheticExecutable {
     }
 
     /// The build information of Go 1.13–1.17: `.go.buildinfo` with pointers into `.data`.
-    static func legacyBuildInfo(version: String, modules: String) -> [UInt8] {
+    public static func legacyBuildInfo(version: String, modules: String) -> [UInt8] {
         let data: UInt64 = 0x50_0000
         let sentinelStart: [UInt8] = [0x30, 0x77, 0xAF, 0x0C, 0x92, 0x74, 0x08, 0x02, 0x41, 0xE1, 0xC1, 0x07, 0xE6, 0xD6, 0x18, 0xE6]
         let sentinelEnd: [UInt8] = [0xF9, 0x32, 0x43, 0x31, 0x86, 0x18, 0x20, 0x72, 0x00, 0x82, 0x42, 0x10, 0x41, 0x16, 0xD8, 0xF2]
@@ -67,7 +73,7 @@ enum SyntheticExecutable {
     }
 
     /// A universal Mach-O file of `slices` (thin Mach-O files), each aligned to 2^14 as lipo aligns them.
-    static func universal(_ slices: [(cpu: UInt32, bytes: [UInt8])]) -> [UInt8] {
+    public static func universal(_ slices: [(cpu: UInt32, bytes: [UInt8])]) -> [UInt8] {
         var file = be(0xCAFE_BABE, 4) + be(UInt64(slices.count), 4)
         var offset = 1 << 14
         var bodies: [(Int, [UInt8])] = []
@@ -88,10 +94,13 @@ enum SyntheticExecutable {
             + le(0, 4) + le(0, 4) + le(1, 8) + le(0, 8)
     }
 
-    static func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-    static func be(_ value: UInt64, _ width: Int) -> [UInt8] { le(value, width).reversed() }
+    /// `value` as `width` little-endian bytes.
+    public static func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    /// `value` as `width` big-endian bytes.
+    public static func be(_ value: UInt64, _ width: Int) -> [UInt8] { le(value, width).reversed() }
 
-    static func put(_ file: inout [UInt8], _ offset: Int, _ bytes: [UInt8]) {
+    /// Overwrites bytes of `file` at `offset`.
+    public static func put(_ file: inout [UInt8], _ offset: Int, _ bytes: [UInt8]) {
         file.replaceSubrange(offset..<(offset + bytes.count), with: bytes)
     }
 
