@@ -29,6 +29,16 @@ public struct GoBinary: Sendable {
         }
     }
 
+    /// The functions compiled into the binary (of its first image), inlined ones included; `nil` when it
+    /// has no pclntab.
+    public func functions() throws(GoBinaryError) -> GoFunctions? {
+        do {
+            return try FunctionTableReader.read(images[0])
+        } catch {
+            throw .malformed(path: path, offset: error.offset, message: error.message)
+        }
+    }
+
     /// Whether a file starting with `prefix` (its first 4 bytes or more) is an executable depwatch reads:
     /// the cheap test before a file found in a folder is mapped.
     public static func looksExecutable(_ prefix: [UInt8]) -> Bool {

@@ -22,7 +22,8 @@ final class TestPrograms: @unchecked Sendable {
         static let darwinArm64 = Variant(name: "darwin-arm64", environment: ["GOOS": "darwin", "GOARCH": "arm64"])
         static let darwinAmd64 = Variant(name: "darwin-amd64", environment: ["GOOS": "darwin", "GOARCH": "amd64"])
         static let windows = Variant(name: "windows-amd64.exe", environment: ["GOOS": "windows", "GOARCH": "amd64"])
-        static let all: [Variant] = [.plain, .trimpath, .stripped, .noCgo, .linux386, .darwinArm64, .darwinAmd64, .windows]
+        static let noInlining = Variant(name: "no-inlining", flags: ["-gcflags=all=-l"])
+        static let all: [Variant] = [.plain, .trimpath, .stripped, .noCgo, .linux386, .darwinArm64, .darwinAmd64, .windows, .noInlining]
     }
 
     /// The programs, built once per test run.
@@ -103,7 +104,7 @@ final class TestPrograms: @unchecked Sendable {
             )
 
             func main() {
-            	fmt.Println(local.Greeting(), lib.Parse(os.Args[0]))
+            	fmt.Println(local.Greeting(os.Args[0]), lib.Parse(os.Args[0]))
             }
             """,
         "local/go.mod": "module example.com/local\n\ngo 1.21\n",
@@ -111,8 +112,8 @@ final class TestPrograms: @unchecked Sendable {
             // Package local is developed beside the app.
             package local
 
-            // Greeting says hello.
-            func Greeting() string { return "hello" }
+            // Greeting says hello to name.
+            func Greeting(name string) string { return "hello, " + name }
             """,
     ]
 }
