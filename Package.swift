@@ -105,7 +105,7 @@ let package = Package(
                 path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "GoBinaryTests", dependencies: ["GoBinary", "DepwatchTestSupport"]),
-        .testTarget(name: "HeapTests", dependencies: ["Heap", "Manifest", "Advisories", "DepwatchTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "HeapTests", dependencies: ["Heap", "Core", "Manifest", "Advisories", "DepwatchTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "DepwatchTestSupport"],

@@ -1,3 +1,4 @@
+import Core
 import DepwatchTestSupport
 import Foundation
 import Manifest
@@ -37,7 +38,7 @@ struct PprofReferenceTests {
             guard fields.count == 6, let value = number(fields[0]), fields[1].hasSuffix("%") else { continue }
             let shown = fields[5].drop { $0 == " " }
             let name = shown.hasSuffix(" (inline)") ? String(shown.dropLast(" (inline)".count)) : String(shown)
-            flat[FrameName.normalized(name), default: 0] += value
+            flat[GoFunctionName.normalized(name), default: 0] += value
         }
         return (try #require(total), flat)
     }

@@ -181,9 +181,9 @@ struct FrameHolders {
         let parts = chunks.concurrentMap { range -> [(HeapAttribution.Holder, Bool)] in
             var byPackage: [String: HeapAttribution.Holder] = [:]
             return functions[range].map { function in
-                guard let package = FrameName.package(of: function) else { return (.unknown, false) }
+                guard let package = GoFunctionName.package(of: function) else { return (.unknown, false) }
                 if package == "main" { return (main.map { .module($0) } ?? .unknown, false) }
-                if FrameName.isStandardLibrary(package) { return (.standardLibrary, true) }
+                if GoFunctionName.isStandardLibrary(package) { return (.standardLibrary, true) }
                 let holder = byPackage[package] ?? (modules.module(containing: package).map { .module($0) } ?? .unknown)
                 byPackage[package] = holder
                 return (holder, false)

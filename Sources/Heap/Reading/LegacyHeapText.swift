@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The legacy text form of a Go heap profile (`/debug/pprof/heap?debug=1`, `pprof.WriteHeapProfile` with
@@ -48,7 +49,7 @@ enum LegacyHeapText {
                 let fields = line.text.split(separator: "\t", omittingEmptySubsequences: false)
                 if pending != nil, fields.count >= 3, fields[0] == "#", fields[1].hasPrefix("0x") {
                     let name = fields[2].range(of: "+0x", options: .backwards).map { String(fields[2][..<$0.lowerBound]) } ?? String(fields[2])
-                    pending?.named.append(frame(FrameName.normalized(name)))
+                    pending?.named.append(frame(GoFunctionName.normalized(name)))
                 }
                 continue
             }

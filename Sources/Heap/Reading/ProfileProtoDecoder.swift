@@ -103,7 +103,7 @@ enum ProfileProtoDecoder {
                 let at = reader.offset
                 switch (number, wire) {
                 case (1, .varint): id = try reader.varint()
-                case (2, .varint): name = FrameName.normalized(try table.string(try reader.int64(), at: at))
+                case (2, .varint): name = GoFunctionName.normalized(try table.string(try reader.int64(), at: at))
                 default: try reader.skip(wire)
                 }
             }
