@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Manifest",
+                "GoBinary",
                 "Advisories",
                 "Versions",
                 .product(name: "TOMLKit", package: "TOMLKit"),

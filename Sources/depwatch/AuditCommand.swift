@@ -39,6 +39,8 @@ extension Depwatch {
         var goVersion: String?
         @Flag(help: "Also audit the Go executables found below the directories given (a path that is one is always audited).")
         var binaries = false
+        @Flag(help: "Count only findings whose affected code is in the build toward --fail-on (absent ones are still listed).")
+        var reachableOnly = false
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var gitRanges: GitRangeOptions
 
@@ -61,6 +63,7 @@ extension Depwatch {
                                        today: Self.today())
             options.gitRanges = try gitRanges.evaluator()
             options.binaries = binaries
+            if reachableOnly { options.reachableOnly = true }
             let index = AdvisoryIndex(store: store)
             let result = try Auditor.audit(options, index: index)
             if result.manifests.isEmpty && result.errors.isEmpty {

@@ -72,16 +72,25 @@ struct GcacheHistory {
             }
 
             // CacheBuilder configures a cache.
-            type CacheBuilder struct{ size int }
+            type CacheBuilder struct {
+            \tsize int
+            \tkind string
+            }
 
             // New starts a cache of at most size items.
             func New(size int) *CacheBuilder { return &CacheBuilder{size: size} }
 
             // LFU chooses least-frequently-used eviction.
-            func (cb *CacheBuilder) LFU() *CacheBuilder { return cb }
+            func (cb *CacheBuilder) LFU() *CacheBuilder {
+            \tcb.kind = "lfu"
+            \treturn cb
+            }
 
             // Build makes the cache.
             func (cb *CacheBuilder) Build() Cache {
+            \tif cb.kind != "lfu" {
+            \t\tpanic("gcache: only the LFU cache is in this history")
+            \t}
             \tc := &LFUCache{size: cb.size, items: map[interface{}]*lfuItem{}, freqList: list.New()}
             \tc.freqList.PushFront(&freqEntry{freq: 0, items: map[*lfuItem]struct{}{}})
             \treturn c

@@ -40,19 +40,20 @@ extension OSVAffected: Encodable {
     }
 
     private enum EcosystemSpecificKeys: String, CodingKey {
-        case customRanges = "custom_ranges"
+        case customRanges = "custom_ranges", imports
     }
 
-    /// Encodes the package, its ranges, and the versions, severity and custom ranges when there are any.
+    /// Encodes the package, its ranges, and the versions, severity, custom ranges and imports when there are any.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(package, forKey: .package)
         try c.encode(ranges, forKey: .ranges)
         if !versions.isEmpty { try c.encode(versions, forKey: .versions) }
         try c.encodeIfPresent(severity, forKey: .severity)
-        if let customRanges {
+        if customRanges != nil || !imports.isEmpty {
             var specific = c.nestedContainer(keyedBy: EcosystemSpecificKeys.self, forKey: .ecosystemSpecific)
-            try specific.encode(customRanges, forKey: .customRanges)
+            try specific.encodeIfPresent(customRanges, forKey: .customRanges)
+            if !imports.isEmpty { try specific.encode(imports, forKey: .imports) }
         }
     }
 }

@@ -138,7 +138,7 @@ extension OSVAffected {
     init(_ c: inout JSONCursor) throws(JSONCursor.Failure) {
         var package: OSVPackage?
         var ranges: [OSVRange] = [], versions: [String] = []
-        var custom: [OSVRange]?, severity: [OSVSeverity]?
+        var custom: [OSVRange]?, severity: [OSVSeverity]?, imports: [OSVImport] = []
         try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
             switch key {
             case "package":
@@ -149,7 +149,11 @@ extension OSVAffected {
             case "severity": severity = try OSVSeverity.list(&c)
             case "ecosystem_specific" where try c.peek() == UInt8(ascii: "{"):
                 try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
-                    if key == "custom_ranges" { custom = try OSVRange.list(&c) } else { try c.skip() }
+                    switch key {
+                    case "custom_ranges": custom = try OSVRange.list(&c)
+                    case "imports" where try c.peek() == UInt8(ascii: "["): imports = try OSVImport.list(&c)
+                    default: try c.skip()
+                    }
                 }
             default: try c.skip()
             }
@@ -157,6 +161,39 @@ extension OSVAffected {
         // An entry without a package (OSS-Fuzz style, GIT only) names nothing depwatch can match.
         self.init(package: package ?? OSVPackage(ecosystem: "", name: ""), ranges: ranges, versions: versions, customRanges: custom)
         self.severity = severity
+        self.imports = imports
+    }
+}
+
+extension OSVImport {
+    /// Reads leniently: an entry without a path, or a field of another shape, is skipped.
+    static func list(_ c: inout JSONCursor) throws(JSONCursor.Failure) -> [OSVImport] {
+        var result: [OSVImport] = []
+        try c.array { (c: inout JSONCursor) throws(JSONCursor.Failure) in
+            guard try c.peek() == UInt8(ascii: "{") else { return try c.skip() }
+            var entry = OSVImport(path: "")
+            try c.object { (c: inout JSONCursor, key) throws(JSONCursor.Failure) in
+                let isArray = try c.peek() == UInt8(ascii: "[")
+                switch key {
+                case "path" where try c.peek() == UInt8(ascii: "\""): entry.path = try c.string()
+                case "symbols" where isArray: entry.symbols = try lenientStrings(&c)
+                case "goos" where isArray: entry.goos = try lenientStrings(&c)
+                case "goarch" where isArray: entry.goarch = try lenientStrings(&c)
+                default: try c.skip()
+                }
+            }
+            if !entry.path.isEmpty { result.append(entry) }
+        }
+        return result
+    }
+
+    /// The strings of an array, other elements skipped.
+    private static func lenientStrings(_ c: inout JSONCursor) throws(JSONCursor.Failure) -> [String] {
+        var result: [String] = []
+        try c.array { (c: inout JSONCursor) throws(JSONCursor.Failure) in
+            if try c.peek() == UInt8(ascii: "\"") { result.append(try c.string()) } else { try c.skip() }
+        }
+        return result
     }
 }
 

@@ -10,6 +10,9 @@ public struct OSVAffected: Sendable, Hashable {
     public var customRanges: [OSVRange]?
     /// Package-level severity scores.
     public var severity: [OSVSeverity]?
+    /// The Go database's `ecosystem_specific.imports`: the packages whose code has the problem, with the
+    /// symbols and platforms it is in (empty when the advisory does not say).
+    public var imports: [OSVImport] = []
 
     /// Creates an entry (for tests and curated data).
     public init(package: OSVPackage, ranges: [OSVRange], versions: [String] = [], customRanges: [OSVRange]? = nil) {
@@ -17,6 +20,37 @@ public struct OSVAffected: Sendable, Hashable {
         self.ranges = ranges
         self.versions = versions
         self.customRanges = customRanges
+    }
+}
+
+/// One package of an `affected` entry's `ecosystem_specific.imports`: where the vulnerable code is.
+public struct OSVImport: Sendable, Hashable, Encodable {
+    /// The package's import path (`golang.org/x/net/html`, `net/http`).
+    public var path: String
+    /// The affected symbols, as the database writes them (`Parse`, `Reader.Read`); empty for the whole package.
+    public var symbols: [String]
+    /// The operating systems it is limited to (empty: all).
+    public var goos: [String]
+    /// The architectures it is limited to (empty: all).
+    public var goarch: [String]
+
+    /// Creates an import.
+    public init(path: String, symbols: [String] = [], goos: [String] = [], goarch: [String] = []) {
+        self.path = path
+        self.symbols = symbols
+        self.goos = goos
+        self.goarch = goarch
+    }
+
+    private enum Keys: String, CodingKey { case path, symbols, goos, goarch }
+
+    /// `{"path": …}` with `symbols`, `goos` and `goarch` when there are any.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(path, forKey: .path)
+        if !symbols.isEmpty { try c.encode(symbols, forKey: .symbols) }
+        if !goos.isEmpty { try c.encode(goos, forKey: .goos) }
+        if !goarch.isEmpty { try c.encode(goarch, forKey: .goarch) }
     }
 }
 

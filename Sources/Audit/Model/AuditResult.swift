@@ -32,9 +32,13 @@ public struct AuditResult: Sendable {
     /// The manifests as read, with every dependency (for comparing two audits).
     public var inventory: Inventory = Inventory()
 
-    /// Findings that count toward failing: not ignored, of a failing kind, at or above the threshold.
+    /// Whether findings whose affected code is absent from the build do not count (`--reachable-only`).
+    public var reachableOnly = false
+
+    /// Findings that count toward failing: not ignored, of a failing kind, at or above the threshold, and
+    /// with `reachableOnly`, not absent from the build.
     public var failing: [Finding] {
-        findings.filter { !$0.ignored && failKinds.contains($0.kind) && failOn.fails($0.severity) }
+        findings.filter { !$0.ignored && failKinds.contains($0.kind) && failOn.fails($0.severity) && (!reachableOnly || $0.reachability?.counts ?? true) }
     }
 
     /// The number of dependencies across manifests.

@@ -28,6 +28,7 @@ public struct Finding: Sendable, Hashable {
         var ignoreReason: String?
         var url: String?
         var details: String?
+        var reachability: Reachability?
     }
 
     private final class Storage: @unchecked Sendable {
@@ -142,6 +143,11 @@ public struct Finding: Sendable, Hashable {
         set { makeUnique(); storage.fields.url = newValue }
     }
     /// The advisory's long description.
+    /// Whether the affected code is in what was built (binaries, and `audit --packages`); `nil` when not known.
+    public var reachability: Reachability? {
+        get { storage.fields.reachability }
+        set { makeUnique(); storage.fields.reachability = newValue }
+    }
     public var details: String? {
         get { storage.fields.details }
         set { makeUnique(); storage.fields.details = newValue }

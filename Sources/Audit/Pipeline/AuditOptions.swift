@@ -23,6 +23,8 @@ public struct AuditOptions: Sendable {
     /// Whether Go executables below a directory root are audited too (`--binaries`); a root that is
     /// an executable always is.
     public var binaries = false
+    /// `--reachable-only`, overriding the policy's: findings absent from the build do not count toward failing.
+    public var reachableOnly: Bool?
 
     /// Creates options.
     public init(roots: [String], source: any ManifestSource = FileSystemSource(), goVersion: String? = nil, policy: Policy = Policy(),

@@ -31,16 +31,18 @@ public enum Auditor {
         var upgrades = UpgradePlanning.plan(packages, advisories: matching.advisories, memo: matching.memo)
         let builtFrom = Dictionary(inventory.manifests.filter { $0.binary != nil }.map { ($0.path, $0.module ?? "") }) { first, _ in first }
         for index in upgrades.indices { upgrades[index].builtFrom = builtFrom[upgrades[index].manifest] }
-        let findings = packages.flatMap(\.findings)
+        var findings = packages.flatMap(\.findings) + denied
+        ReachabilityMarking.mark(&findings, inventory: inventory, advisories: matching.advisories)
         let policy = options.policy
         var result = AuditResult(
             databasePath: index.store.path, databaseAdvisories: try index.count(),
             manifests: audited.map { AuditedManifest(path: $0.path, ecosystem: $0.ecosystem, dependencies: $0.dependencies.count) },
-            findings: sorted(findings + denied), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
+            findings: sorted(findings), upgrades: upgrades, unverifiable: matches.flatMap(\.unverifiable),
             errors: inventory.errors, warnings: warnings,
             failOn: options.failOn ?? policy.failOn ?? .any,
             failKinds: options.kinds ?? policy.kinds ?? Policy.allKinds, roots: options.roots)
         result.inventory = inventory
+        result.reachableOnly = options.reachableOnly ?? policy.reachableOnly
         return result
     }
 

@@ -44,6 +44,9 @@ public struct Policy: Sendable {
     public var kinds: Set<AdvisoryKind>?
     /// `require-vetting`: `depwatch diff` fails for a new or upgraded dependency no vetting record covers.
     public var requireVetting = false
+    /// `reachable-only`: findings whose affected code is absent from the build do not count toward
+    /// `fail-on` (they are still listed).
+    public var reachableOnly = false
 
     /// An empty policy.
     public init(path: String? = nil) {

@@ -6,7 +6,7 @@ import TOMLKit
 /// Reads `depwatch.toml`. Every problem is an error with the line it is on: a policy that silently
 /// drops an entry would fail or pass a pull request for the wrong reason.
 public enum PolicyParser {
-    static let topLevelKeys: Set<String> = ["fail-on", "kinds", "ignore", "deny", "require-vetting"]
+    static let topLevelKeys: Set<String> = ["fail-on", "kinds", "ignore", "deny", "require-vetting", "reachable-only"]
     static let ignoreKeys: Set<String> = ["id", "reason", "until", "package"]
     static let denyKeys: Set<String> = ["package", "versions", "reason", "severity"]
 
@@ -42,6 +42,12 @@ public enum PolicyParser {
                 throw .policy(path: path, line: lines.key("require-vetting", in: nil), column: nil, message: "require-vetting must be true or false")
             }
             policy.requireVetting = flag
+        }
+        if let value = table["reachable-only"] {
+            guard let flag = value.bool else {
+                throw .policy(path: path, line: lines.key("reachable-only", in: nil), column: nil, message: "reachable-only must be true or false")
+            }
+            policy.reachableOnly = flag
         }
         if let value = table["kinds"] {
             let kinds = value.array.map { $0.compactMap { $0.string.flatMap(AdvisoryKind.init(rawValue:)) } } ?? []

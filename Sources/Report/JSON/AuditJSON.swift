@@ -35,6 +35,7 @@ enum AuditJSON {
             w.field("findings", result.findings.filter { !$0.ignored }.count)
             w.field("ignored", result.findings.filter(\.ignored).count)
             w.field("manifests", result.manifests.count)
+            if result.reachableOnly { w.field("reachable_only", true) }
         }
         w.array("unverifiable", result.unverifiable) { w, u in
             w.beginObject()

@@ -23,6 +23,14 @@ enum FindingJSON {
         w.field("line", f.line)
         if !brief { w.field("manifest", f.manifest) }
         w.field("package", f.package)
+        if let reachability = f.reachability {
+            w.object("reachability") { w in
+                w.field("level", reachability.level.rawValue)
+                w.field("packages", reachability.packages)
+                w.field("reason", reachability.reason)
+                w.field("symbols", reachability.symbols)
+            }
+        }
         w.field("severity", f.severity.rawValue)
         w.field("summary", f.summary)
         w.fieldIfPresent("url", f.url)

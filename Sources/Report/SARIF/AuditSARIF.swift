@@ -109,6 +109,13 @@ enum AuditSARIF {
         w.endObject()
         w.endArray()
         message("message", text: text, &w)
+        if let reachability = finding.reachability {
+            w.object("properties") { w in
+                w.field("reachability", reachability.level.rawValue)
+                w.field("reachabilityReason", reachability.reason)
+                w.field("reachableSymbols", reachability.symbols)
+            }
+        }
         w.object("partialFingerprints") { w in w.field("depwatchFinding/v1", fingerprint(finding, root: root)) }
         w.field("ruleId", finding.id)
         if finding.ignored {

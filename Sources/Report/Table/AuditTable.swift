@@ -14,10 +14,17 @@ enum AuditTable {
         out.reserveCapacity(result.findings.count * 320 + result.upgrades.count * 200 + 1024)
         // Grouped by index (copying thousands of findings into groups showed in profiles); each
         // manifest's block is rendered on its own core, then joined in manifest order.
-        let byManifest = Dictionary(grouping: result.findings.indices, by: { result.findings[$0].manifest })
+        // With --reachable-only, findings whose code is absent from the build get a section of their own.
+        let isAbsent = { (index: Int) in result.reachableOnly && result.findings[index].reachability?.level == .absent }
+        let byManifest = Dictionary(grouping: result.findings.indices.filter { !isAbsent($0) }, by: { result.findings[$0].manifest })
         let manifests = result.manifests.map(\.path).filter { byManifest[$0] != nil }
         let blocks = manifests.concurrentMap { block($0, findings: byManifest[$0] ?? [], of: result, paint: paint) }
         for block in blocks { out += block }
+        let absent = result.findings.indices.filter(isAbsent)
+        if !absent.isEmpty {
+            out += paint.bold("Not in the build (not counted: --reachable-only)") + "\n"
+            out += block(nil, findings: absent, of: result, paint: paint).dropFirst()
+        }
         if !result.unverifiable.isEmpty {
             out += paint.bold("Not checked") + "\n"
             for item in result.unverifiable {
@@ -45,8 +52,8 @@ enum AuditTable {
     /// One manifest's findings: a bold heading, then each finding's line, summary and facts. Appended
     /// piece by piece into one string (a corpus audit renders thousands of findings; temporary strings
     /// and arrays per finding showed in profiles).
-    private static func block(_ manifest: String, findings indices: [Int], of result: AuditResult, paint: Paint) -> String {
-        var out = paint.bold(safe(manifest)) + "\n"
+    private static func block(_ manifest: String?, findings indices: [Int], of result: AuditResult, paint: Paint) -> String {
+        var out = manifest.map { paint.bold(safe($0)) + "\n" } ?? "\n"
         out.reserveCapacity(indices.count * 320 + 64)
         for index in indices {
             let finding = result.findings[index]
@@ -67,6 +74,8 @@ enum AuditTable {
             if let where_ = finding.line { fact((finding.file ?? finding.manifest) + ":" + String(where_)) }
             if !finding.aliases.isEmpty { fact("aliases " + finding.aliases.joined(separator: ", ")) }
             if finding.confidence == .low { fact("low confidence: " + (finding.confidenceReason ?? "")) }
+            if manifest == nil { fact(finding.manifest) }
+            if let reachability = finding.reachability { fact("reachability \(reachability.level.rawValue): \(reachability.reason)") }
             if let url = finding.url { fact(url) }
             if separator != "           " { out += "\n" }
         }
