@@ -12,10 +12,12 @@ public struct RepositoryTarget: Sendable, Hashable {
     public var revision = "HEAD"
     /// Sub-paths to scan (all of it when empty).
     public var paths: [String] = []
+    /// A built Go binary (`[[artifact]]`) rather than a repository: what is deployed, audited as built.
+    public var isArtifact = false
 
     /// A target.
-    public init(name: String, path: String, revision: String = "HEAD", paths: [String] = []) {
-        (self.name, self.path, self.revision, self.paths) = (name, path, revision, paths)
+    public init(name: String, path: String, revision: String = "HEAD", paths: [String] = [], isArtifact: Bool = false) {
+        (self.name, self.path, self.revision, self.paths, self.isArtifact) = (name, path, revision, paths, isArtifact)
     }
 }
 
@@ -23,31 +25,39 @@ public struct RepositoryTarget: Sendable, Hashable {
 /// directory, or paths given on the command line.
 public enum RepositoryList {
     static let keys: Set<String> = ["name", "path", "revision", "paths"]
+    static let artifactKeys: Set<String> = ["name", "path"]
 
-    /// The `[[repository]]` entries of a `depwatch-scan.toml`; relative paths are relative to the file.
+    /// The `[[repository]]` and `[[artifact]]` entries of a `depwatch-scan.toml`, repositories first;
+    /// relative paths are relative to the file.
     public static func parse(_ text: String, path: String) throws(ScanError) -> [RepositoryTarget] {
         let table: TOMLTable
         do { table = try PolicyParser.tomlTable(text, path: path) } catch { throw .configuration(error.localizedDescription) }
-        for key in table.keys where key != "repository" {
-            throw .configuration("\(path): unknown key \"\(key)\"; the file holds [[repository]] entries")
+        for key in table.keys where key != "repository" && key != "artifact" {
+            throw .configuration("\(path): unknown key \"\(key)\"; the file holds [[repository]] and [[artifact]] entries")
         }
-        guard let entries = table["repository"]?.array else { return [] }
-        let base = (path as NSString).deletingLastPathComponent
         var targets: [RepositoryTarget] = []
-        for (index, value) in entries.enumerated() {
-            let label = "\(path): [[repository]] #\(index + 1)"
-            guard let entry = value.table else { throw .configuration("\(label): not a table") }
-            if let unknown = entry.keys.first(where: { !keys.contains($0) }) {
-                throw .configuration("\(label): unknown key \"\(unknown)\"; expected \(keys.sorted().joined(separator: ", "))")
+        for (kind, allowed) in [("repository", keys), ("artifact", artifactKeys)] {
+            for (index, value) in (table[kind]?.array.map(Array.init) ?? []).enumerated() {
+                let label = "\(path): [[\(kind)]] #\(index + 1)"
+                guard let entry = value.table else { throw .configuration("\(label): not a table") }
+                if let unknown = entry.keys.first(where: { !allowed.contains($0) }) {
+                    throw .configuration("\(label): unknown key \"\(unknown)\"; expected \(allowed.sorted().joined(separator: ", "))")
+                }
+                guard let location = entry["path"]?.string else { throw .configuration("\(label): `path` is required") }
+                var target = RepositoryTarget(name: entry["name"]?.string ?? (location as NSString).lastPathComponent,
+                                              path: resolve(location, relativeTo: path), isArtifact: kind == "artifact")
+                if let revision = entry["revision"]?.string { target.revision = revision }
+                if let paths = entry["paths"]?.array { target.paths = paths.compactMap(\.string) }
+                targets.append(target)
             }
-            guard let location = entry["path"]?.string else { throw .configuration("\(label): `path` is required") }
-            let resolved = location.hasPrefix("/") || base.isEmpty ? location : (base as NSString).appendingPathComponent(location)
-            var target = RepositoryTarget(name: entry["name"]?.string ?? (location as NSString).lastPathComponent, path: resolved)
-            if let revision = entry["revision"]?.string { target.revision = revision }
-            if let paths = entry["paths"]?.array { target.paths = paths.compactMap(\.string) }
-            targets.append(target)
         }
         return try unique(targets)
+    }
+
+    /// `location` relative to the folder of the file at `file`, unless absolute.
+    private static func resolve(_ location: String, relativeTo file: String) -> String {
+        let base = (file as NSString).deletingLastPathComponent
+        return location.hasPrefix("/") || base.isEmpty ? location : (base as NSString).appendingPathComponent(location)
     }
 
     /// Every git repository below `directory` (a folder holding `.git`, or a bare repository), sorted by
@@ -75,9 +85,14 @@ public enum RepositoryList {
         return found
     }
 
-    /// Paths from the command line, named by their last component.
+    /// Paths from the command line, named by their last component: a regular file is an artifact (a
+    /// binary), anything else a repository.
     public static func paths(_ paths: [String]) throws(ScanError) -> [RepositoryTarget] {
-        try unique(paths.map { RepositoryTarget(name: (($0 as NSString).standardizingPath as NSString).lastPathComponent, path: $0) })
+        try unique(paths.map { path in
+            var isDirectory: ObjCBool = false
+            let isFile = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            return RepositoryTarget(name: ((path as NSString).standardizingPath as NSString).lastPathComponent, path: path, isArtifact: isFile)
+        })
     }
 
     /// Whether `path` is a work tree with `.git` or a bare repository.

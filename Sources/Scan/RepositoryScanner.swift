@@ -21,6 +21,7 @@ public struct RepositoryScanner: Sendable {
     /// The scan of `target`.
     public func scan(_ target: RepositoryTarget) -> RepositoryScan {
         var scan = RepositoryScan(name: target.name, path: target.path, revision: nil, status: .failed, error: nil, scannedAt: now())
+        if target.isArtifact { return scanArtifact(target, into: scan) }
         do {
             let repository = try Repository(path: target.path)
             let commit = try repository.commit(target.revision)
@@ -31,6 +32,31 @@ public struct RepositoryScanner: Sendable {
                 scan.error = result.errors.map(\.description).joined(separator: "\n")
                 return scan
             }
+            scan.status = .ok
+            scan.warnings = result.warnings.map(\.description)
+            scan.findings = result.findings.map(ScanFinding.init)
+            scan.upgrades = result.upgrades.map(ScanUpgrade.init)
+        } catch {
+            scan.error = error.localizedDescription
+        }
+        return scan
+    }
+
+    /// The scan of a built binary: audited as built (its own modules and Go, with reachability); the
+    /// revision is the commit it was built from when its build settings record one.
+    private func scanArtifact(_ target: RepositoryTarget, into scan: RepositoryScan) -> RepositoryScan {
+        var scan = scan
+        do {
+            let result = try Auditor.audit(AuditOptions(roots: [target.path], today: today), index: index)
+            if !result.errors.isEmpty {
+                scan.error = result.errors.map(\.description).joined(separator: "\n")
+                return scan
+            }
+            guard let binary = result.inventory.manifests.first?.binary else {
+                scan.error = "\(target.path): not a Go binary"
+                return scan
+            }
+            scan.revision = binary.settings.last { $0.key == "vcs.revision" }?.value
             scan.status = .ok
             scan.warnings = result.warnings.map(\.description)
             scan.findings = result.findings.map(ScanFinding.init)

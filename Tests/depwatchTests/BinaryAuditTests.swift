@@ -73,3 +73,39 @@ import Testing
         #expect(!result.stderr.contains("go directive"), "\(result.stderr)")
     }
 }
+
+extension BinaryAuditTests {
+    /// A nightly scan covers what is deployed: `[[artifact]]` entries (built binaries) beside
+    /// `[[repository]]` ones, into the same history and report.
+    @Test(.enabled(if: GoToolchain.binary != nil, "needs Go (scripts/setup)"))
+    func aScanListsArtifactsBesideRepositories() throws {
+        let directory = try TemporaryDirectory()
+        let fleet = try ScanCommandTests.fleet(directory, count: 1)
+        try FileManager.default.createDirectory(atPath: directory.path("deployed"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try Self.service.get().binary, toPath: directory.path("deployed/gcache-service"))
+        try directory.write("depwatch-scan.toml", """
+            [[repository]]
+            name = "svc"
+            path = "\(fleet)/svc-0"
+
+            [[artifact]]
+            name = "gcache-service (deployed)"
+            path = "deployed/gcache-service"
+            """)
+        let options = ["--db", directory.path("db.sqlite"), "--history", directory.path("history.sqlite")]
+        let scan = try CommandRun.depwatch(["scan", "--config", directory.path("depwatch-scan.toml")] + options)
+        #expect(scan.status == 1, "\(scan.stdout)\(scan.stderr)")
+        let json = try CommandRun.depwatch(["report", "--format", "json"] + options)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stderr)")
+        let repositories = report["repositories"] as? [[String: Any]] ?? []
+        let artifact = try #require(repositories.first { $0["name"] as? String == "gcache-service (deployed)" }, "\(repositories)")
+        #expect(artifact["status"] as? String == "ok" && artifact["findings"] as? Int == 1 && (artifact["path"] as? String ?? "").hasSuffix("deployed/gcache-service"))
+        #expect(repositories.contains { $0["name"] as? String == "svc" && $0["findings"] as? Int == 1 })
+        let badConfig = try directory.write("bad.toml", "[[artifact]]\nname = \"x\"\npath = \"y\"\nrevision = \"HEAD\"\n")
+        let bad = try CommandRun.depwatch(["scan", "--config", badConfig] + options)
+        #expect(bad.status == 2 && bad.stderr.contains("[[artifact]] #1: unknown key \"revision\"; expected name, path"), "\(bad.stderr)")
+        let notBinary = try directory.write("notes.txt", "not a binary\n")
+        let failed = try CommandRun.depwatch(["scan", notBinary, "--fail-on", "none"] + options)
+        #expect(failed.status == 2 && failed.stderr.contains("notes.txt"), "\(failed.stderr)")
+    }
+}
