@@ -100,6 +100,7 @@ let package = Package(
                 "Advisories",
                 "Versions",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .target(name: "DepwatchTestSupport", dependencies: ["Advisories", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

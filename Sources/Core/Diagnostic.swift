@@ -46,6 +46,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         case malformedBinary = "malformed-binary"
         /// An executable that Go did not build (no build information in it).
         case notGoBinary = "not-go-binary"
+        /// A module whose imported packages could not be listed (`audit --packages`): audited without reachability.
+        case uncheckedReachability = "unchecked-reachability"
     }
 
     /// The severity.

@@ -3,13 +3,14 @@ import ArgumentParser
 import Audit
 import Core
 import Foundation
+import Manifest
 import Report
 
 extension FailThreshold: ExpressibleByArgument {}
 
 extension Depwatch {
     /// `depwatch audit [PATH…]`: what is known-bad in what the project pins, and what to upgrade to.
-    struct Audit: ParsableCommand {
+    struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "audit",
             abstract: "Report known problems in pinned dependencies and the upgrades that clear them.",
@@ -41,6 +42,8 @@ extension Depwatch {
         var binaries = false
         @Flag(help: "Count only findings whose affected code is in the build toward --fail-on (absent ones are still listed).")
         var reachableOnly = false
+        @Flag(help: "Give Go modules' findings package-level reachability from `go list -deps` (offline; Go on PATH).")
+        var packages = false
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var gitRanges: GitRangeOptions
 
@@ -50,7 +53,7 @@ extension Depwatch {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let roots = paths.isEmpty ? ["."] : paths
             let policy: Policy
             do {
@@ -64,8 +67,13 @@ extension Depwatch {
             options.gitRanges = try gitRanges.evaluator()
             options.binaries = binaries
             if reachableOnly { options.reachableOnly = true }
+            var listingWarnings: [Diagnostic] = []
+            if packages {
+                (options.importedPackages, listingWarnings) = await GoPackageLister.imports(of: InventoryLoader.load(roots))
+            }
             let index = AdvisoryIndex(store: store)
-            let result = try Auditor.audit(options, index: index)
+            var result = try Auditor.audit(options, index: index)
+            result.warnings += listingWarnings
             if result.manifests.isEmpty && result.errors.isEmpty {
                 throw CommandFailure.nothingToScan("depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
             }

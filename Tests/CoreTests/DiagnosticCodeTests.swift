@@ -8,7 +8,7 @@ import Testing
         "syntax-error", "merge-conflict", "not-found", "unreadable", "too-large", "not-text", "unknown-kind",
         "unlisted-directory", "not-regular-file", "missing-module", "missing-go-sum", "skipped-workspace-use",
         "unchecked-standard-library", "expired-ignore", "unused-ignore",
-        "malformed-binary", "not-go-binary",
+        "malformed-binary", "not-go-binary", "unchecked-reachability",
     ]
 
     @Test func theCodesAreTheListedOnes() {

@@ -125,3 +125,37 @@ struct ReachabilityTests {
                 "LFU() is inlined into main, found through the inline tree: \(found.symbols)")
     }
 }
+
+/// `audit --packages`: the same programs as source modules, their packages listed by `go list -deps`
+/// from the module cache the builds filled (offline).
+@Suite(.enabled(if: GoToolchain.binary != nil, "needs Go (scripts/setup)"))
+struct SourceReachabilityTests {
+    static func audit(_ name: String, cache: String? = nil) throws -> (status: Int32, findings: [String: [String: Any]], stderr: String) {
+        let (directory, database) = try ReachabilityTests.world.get()
+        let goroot = try GoToolchain.run(["env", "GOROOT"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let environment = ["PATH": "\(goroot)/bin:/usr/bin:/bin", "GOMODCACHE": cache ?? directory.path("modcache"),
+                           "GOCACHE": FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-test-gocache").path]
+        let result = try CommandRun.depwatch(["audit", "--packages", directory.path("\(name)/go.mod"), "--db", database, "--format", "json"],
+                                             environment: environment)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let findings = (object["findings"] as? [[String: Any]] ?? []).filter { $0["package"] as? String == "example.com/vuln" }
+        return (result.status, Dictionary(uniqueKeysWithValues: findings.map { ($0["id"] as! String, $0) }), result.stderr)
+    }
+
+    @Test func anImportedPackageIsPackageAndOneNotImportedIsAbsent() throws {
+        let imported = try Self.audit("calls-parse")
+        #expect(ReachabilityTests.reachability(imported.findings["TEST-0001"]).level == "package", "\(imported.findings) \(imported.stderr)")
+        let reason = (imported.findings["TEST-0001"]?["reachability"] as? [String: Any])?["reason"] as? String
+        #expect(reason == "imports example.com/vuln/parse")
+        let notImported = try Self.audit("no-import")
+        #expect(ReachabilityTests.reachability(notImported.findings["TEST-0001"]).level == "absent", "\(notImported.findings)")
+    }
+
+    @Test func whenGoListCannotRunItSaysWhyAndAuditsAsBefore() throws {
+        let empty = try TemporaryDirectory()
+        let result = try Self.audit("calls-parse", cache: empty.url.path)
+        #expect(result.status == 1)
+        #expect(result.findings["TEST-0001"] != nil && result.findings["TEST-0001"]?["reachability"] == nil)
+        #expect(result.stderr.contains("calls-parse/go.mod: go list failed: ") && result.stderr.contains("audited without package reachability"), "\(result.stderr)")
+    }
+}

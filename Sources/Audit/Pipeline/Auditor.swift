@@ -32,7 +32,7 @@ public enum Auditor {
         let builtFrom = Dictionary(inventory.manifests.filter { $0.binary != nil }.map { ($0.path, $0.module ?? "") }) { first, _ in first }
         for index in upgrades.indices { upgrades[index].builtFrom = builtFrom[upgrades[index].manifest] }
         var findings = packages.flatMap(\.findings) + denied
-        ReachabilityMarking.mark(&findings, inventory: inventory, advisories: matching.advisories)
+        ReachabilityMarking.mark(&findings, inventory: inventory, advisories: matching.advisories, imported: options.importedPackages)
         let policy = options.policy
         var result = AuditResult(
             databasePath: index.store.path, databaseAdvisories: try index.count(),

@@ -1,15 +1,15 @@
 import Core
 import Manifest
 
-/// Gives the Go findings of binaries their reachability: each binary's functions are read once, and each
-/// finding's advisory (with the advisories it is grouped with) says which packages and symbols hold the
-/// problem for the finding's module.
+/// Gives Go findings their reachability: of a binary, from its functions (read once per binary); of a
+/// source module, from the packages it imports (`imported`, when listed). Each finding's advisory (with
+/// the advisories it is grouped with) says which packages and symbols hold the problem for its module.
 enum ReachabilityMarking {
-    static func mark(_ findings: inout [Finding], inventory: Inventory, advisories: AdvisorySnapshot) {
+    static func mark(_ findings: inout [Finding], inventory: Inventory, advisories: AdvisorySnapshot, imported: [String: Set<String>] = [:]) {
         let binaries = inventory.manifests.filter { $0.binary != nil }.map(\.path)
-        guard !binaries.isEmpty else { return }
+        guard !binaries.isEmpty || !imported.isEmpty else { return }
         let read = binaries.concurrentMap { BuiltCode.binary(at: $0) }
-        var code: [String: BuiltCode] = [:]
+        var code: [String: BuiltCode] = imported.mapValues { BuiltCode(packages: $0) }
         for (path, built) in zip(binaries, read) { code[path] = built }
         for index in findings.indices where findings[index].ecosystem == .go {
             guard let built = code[findings[index].manifest] else { continue }
