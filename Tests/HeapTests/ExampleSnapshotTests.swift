@@ -7,7 +7,7 @@ import Testing
 /// The README's snapshots, examples/gcache-service/heap-1.pb.gz … heap-3.pb.gz: three moments of the
 /// leaking test service's one process (HeapGrowthTests' phases), committed so that `depwatch heap diff`
 /// has something to show without a Go toolchain. This test keeps them honest: what each committed
-/// snapshot says gcache owns is what a fresh run of the service says. `DEPWATCH_RECORD=1` writes fresh
+/// snapshot says gcache, the ring and the service own is what a fresh run of the service says (within 1 %). `DEPWATCH_RECORD=1` writes fresh
 /// ones in their place.
 @Suite(.enabled(if: GoToolchain.binary != nil, "needs Go (scripts/setup)"))
 struct ExampleSnapshotTests {
@@ -29,10 +29,13 @@ struct ExampleSnapshotTests {
             let attribution = HeapAttribution(profile, sampleIndex: try #require(profile.sampleIndex("inuse_objects")), modules: modules, view: .owner)
             return Dictionary(attribution.shares.map { ($0.holder.name, $0.value) }) { $0 + $1 }
         }
+        // Within 1 %: the runtime's own maps may allocate a bucket more or less from run to run.
+        func close(_ a: Int64?, _ b: Int64?) -> Bool { guard let a, let b else { return false }; return abs(a - b) * 100 <= max(a, b) }
         for (committed, path) in zip(Self.committed, fresh) {
             let expected = try owned(path), actual = try owned(committed.path)
-            #expect(actual["github.com/bluele/gcache"] == expected["github.com/bluele/gcache"], "\(committed.lastPathComponent): re-record with DEPWATCH_RECORD=1")
-            #expect(actual["example.com/ring"] == expected["example.com/ring"])
+            for holder in ["github.com/bluele/gcache", "example.com/ring", "example.com/svc"] {
+                #expect(close(actual[holder], expected[holder]), "\(committed.lastPathComponent) \(holder): \(actual[holder] ?? 0) vs \(expected[holder] ?? 0); re-record with DEPWATCH_RECORD=1")
+            }
         }
     }
 }
