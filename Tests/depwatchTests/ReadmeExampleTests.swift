@@ -2,20 +2,23 @@ import DepwatchTestSupport
 import Foundation
 import Testing
 
-/// The README's worked example ("What it does, in commands"), run as written: every command of its first
-/// `sh` block, in order, by a shell, in a folder holding a copy of `examples/`, as a user on a fresh
-/// machine runs it after the quick start — `depwatch` on the PATH, the default database (curated
-/// advisories only, created on first use), `~/src/gcache` a clone of a gcache-like history
-/// (GcacheHistory), Go offline. Each command must exit 0 (an audit with findings: 1), and the output
-/// lines shown under it (`#   …`, `…` standing for what is left out) must be in what it prints.
+/// The README's worked examples ("What it does, in commands", then "What is deployed: Go binaries"), run
+/// as written: every command of the first `sh` block after each heading, in order, by a shell, in a
+/// folder holding a copy of `examples/`, as a user on a fresh machine runs it after the quick start —
+/// `depwatch` on the PATH, the default database (curated advisories only, created on first use),
+/// `~/src/gcache` a clone of a gcache-like history (GcacheHistory), Go offline with gcache v0.0.1 served
+/// from a file module proxy. Each command must exit 0 (an audit with findings: 1), and the output lines
+/// shown under it (`#   …`, `…` standing for what is left out) must be in what it prints.
 @Suite(.enabled(if: GoToolchain.binary != nil, "needs Go (scripts/setup)"))
 struct ReadmeExampleTests {
-    @Test func theWorkedExampleRunsAsWritten() throws {
+    @Test func theWorkedExamplesRunAsWritten() throws {
         let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let steps = try ReadmeExample.steps(in: readme)
-        #expect(steps.count >= 4, "the worked example: heap, heap diff, bisect, audit")
+        let story = try ReadmeExample.steps(in: readme)
+        #expect(story.count >= 4, "the worked example: heap, heap diff, bisect, audit")
+        let binaries = try ReadmeExample.steps(in: readme, after: ReadmeExample.binaryHeading)
+        #expect(binaries.count >= 3, "build, deps, audit")
         let world = try ExampleWorld()
-        for step in steps {
+        for step in story + binaries {
             let result = try world.run(step.command)
             let expected: Int32 = step.command.hasPrefix("depwatch audit") ? 1 : 0
             #expect(result.status == expected, "\(step.command)\nexit \(result.status)\n\(result.stdout)\n\(result.stderr)")
@@ -68,11 +71,11 @@ enum ReadmeExample {
         var excerpts: [String]
     }
 
-    /// The heading the worked example follows.
-    static let heading = "## What it does, in commands"
+    /// The heading the worked example follows, and the one the binary example follows.
+    static let heading = "## What it does, in commands", binaryHeading = "## What is deployed: Go binaries"
 
-    /// The steps of the first `sh` block after the heading.
-    static func steps(in readme: String) throws -> [Step] {
+    /// The steps of the first `sh` block after `heading`.
+    static func steps(in readme: String, after heading: String = heading) throws -> [Step] {
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let heading = lines.firstIndex(of: heading),
               let open = lines[heading...].firstIndex(of: "```sh"),
@@ -113,8 +116,9 @@ enum ReadmeExample {
     }
 }
 
-/// Where the worked example runs: a folder with a copy of examples/, a home of its own holding the
-/// gcache clone and (once depwatch makes it) the default database, and a PATH with depwatch and go.
+/// Where the worked examples run: a folder with a copy of examples/, a home of its own holding the
+/// gcache clone, the module cache and (once depwatch makes it) the default database, a PATH with
+/// depwatch and go, and a file module proxy serving gcache v0.0.1.
 final class ExampleWorld {
     let directory: TemporaryDirectory
     let history: GcacheHistory
@@ -133,9 +137,12 @@ final class ExampleWorld {
         try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("depwatch"), withDestinationURL: TestPaths.binary)
         let goroot = try GoToolchain.run(["env", "GOROOT"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("depwatch-test-gocache").path
+        let proxy = try GoModuleProxy(root: directory.url.appendingPathComponent("proxy"))
+        try proxy.add("github.com/bluele/gcache", "v0.0.1", files: ["go.mod": "module github.com/bluele/gcache\n",
+                                                                    "lfu.go": GcacheHistory.source(fixed: false, revision: 0)])
         environment = [
             "HOME": home, "PATH": "\(bin.path):\(goroot)/bin:/usr/bin:/bin", "DEPWATCH_DB": "",
-            "GOTOOLCHAIN": "local", "GOPROXY": "off", "GOFLAGS": "", "GOWORK": "", "GOCACHE": cache,
+            "GOTOOLCHAIN": "local", "GOPROXY": proxy.url, "GOSUMDB": "off", "GOFLAGS": "", "GOWORK": "", "GOCACHE": cache,
         ]
     }
 
