@@ -106,7 +106,7 @@ let package = Package(
         .target(name: "DepwatchTestSupport", dependencies: ["Advisories", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/DepwatchTestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "GoBinaryTests", dependencies: ["GoBinary", "DepwatchTestSupport"]),
+        .testTarget(name: "GoBinaryTests", dependencies: ["GoBinary", "Core", "DepwatchTestSupport"]),
         .testTarget(name: "HeapTests", dependencies: ["Heap", "Core", "Manifest", "Advisories", "DepwatchTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "DepwatchTestSupport"],
                     exclude: ["Orderings"]),

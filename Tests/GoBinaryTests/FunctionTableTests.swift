@@ -1,6 +1,7 @@
 import DepwatchTestSupport
 import Foundation
 import Testing
+import Core
 @testable import GoBinary
 
 /// Function names read from the pclntab, against `go tool nm` from the same toolchain: every text symbol
@@ -60,5 +61,32 @@ struct FunctionTableTests {
         #expect(missing.isEmpty, "\(missing.sorted())")
         let defaultBuild = try Self.nmText(try programs.binary(.plain))
         #expect(!defaultBuild.contains("example.com/local.Greeting"), "Greeting is inlined in the default build, so nm cannot see it")
+    }
+}
+
+extension FunctionTableTests {
+    @Test func aPackageFilterKeepsExactlyThosePackagesFunctions() throws {
+        let path = try TestPrograms.shared.get().binary(.plain)
+        let binary = try GoBinary.read(path: path)
+        let all = try #require(try binary.functions())
+        let packages: Set<String> = ["example.com/lib", "strings"]
+        let filtered = try #require(try binary.functions(filter: PackageFilter(packages: packages)))
+        let expected = { (names: Set<String>) in names.filter { GoFunctionName.package(of: $0).map(packages.contains) ?? false } }
+        #expect(filtered.compiled == expected(all.compiled) && filtered.inlined == expected(all.inlined))
+        #expect(filtered.all.contains("example.com/lib.Parse") && filtered.all.contains("strings.Split"))
+    }
+
+    @Test(arguments: [
+        ("gopkg.in/yaml%2ev2.Unmarshal", "gopkg.in/yaml.v2", true),
+        ("github.com/bluele/gcache.(*LFUCache).Get", "github.com/bluele/gcache", true),
+        ("github.com/bluele/gcache.Map[go.shape.*example.com/x.T]", "github.com/bluele/gcache", true),
+        ("github.com/bluele/gcache.v2/lru.New", "github.com/bluele/gcache", false),
+        ("github.com/bluele/gcachex.New", "github.com/bluele/gcache", false),
+        ("net/http.(*conn).serve", "net/http", true),
+        ("net/http/httputil.New", "net/http", false),
+    ])
+    func theFilterDecidesOnTheNamesBytes(_ name: String, _ package: String, _ kept: Bool) {
+        let filter = PackageFilter(packages: [package])
+        #expect(Array(name.utf8).withUnsafeBytes { filter.keeps($0) } == kept)
     }
 }

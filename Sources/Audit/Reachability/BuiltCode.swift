@@ -36,9 +36,11 @@ public struct BuiltCode: Sendable {
         complete = true
     }
 
-    /// The code of the binary at `path`, or `nil` when its functions cannot be read.
-    public static func binary(at path: String) -> BuiltCode? {
-        guard let binary = try? GoBinary.read(path: path), let functions = try? binary.functions() else { return nil }
+    /// The code of the binary at `path` in `packages` (all of it when `nil`), or `nil` when its functions
+    /// cannot be read.
+    public static func binary(at path: String, packages: Set<String>? = nil) -> BuiltCode? {
+        guard let binary = try? GoBinary.read(path: path),
+              let functions = try? binary.functions(filter: packages.map(PackageFilter.init(packages:))) else { return nil }
         let info = binary.buildInfo
         return BuiltCode(functions: functions, goos: info.setting("GOOS"), goarch: info.setting("GOARCH") ?? binary.architectures.first)
     }

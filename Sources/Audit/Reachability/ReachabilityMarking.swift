@@ -1,3 +1,4 @@
+import Advisories
 import Core
 import Manifest
 
@@ -6,19 +7,27 @@ import Manifest
 /// the advisories it is grouped with) says which packages and symbols hold the problem for its module.
 enum ReachabilityMarking {
     static func mark(_ findings: inout [Finding], inventory: Inventory, advisories: AdvisorySnapshot, imported: [String: Set<String>] = [:]) {
-        let binaries = inventory.manifests.filter { $0.binary != nil }.map(\.path)
+        let binaries = Set(inventory.manifests.filter { $0.binary != nil }.map(\.path))
         guard !binaries.isEmpty || !imported.isEmpty else { return }
-        let read = binaries.concurrentMap { BuiltCode.binary(at: $0) }
-        var code: [String: BuiltCode] = imported.mapValues { BuiltCode(packages: $0) }
-        for (path, built) in zip(binaries, read) { code[path] = built }
-        for index in findings.indices where findings[index].ecosystem == .go {
-            guard let built = code[findings[index].manifest] else { continue }
-            let finding = findings[index]
+        // Each finding's imports first: a binary's functions are read only for the packages they name.
+        let imports = findings.map { finding -> [OSVImport] in
+            guard finding.ecosystem == .go, binaries.contains(finding.manifest) || imported[finding.manifest] != nil else { return [] }
             let ids = Set([finding.id] + finding.aliases)
-            let imports = advisories.naming(finding.package, .go).filter { ids.contains($0.id) }.flatMap { matched in
+            return advisories.naming(finding.package, .go).filter { ids.contains($0.id) }.flatMap { matched in
                 matched.stored.advisory.affected.filter { $0.package.name == finding.package }.flatMap(\.imports)
             }
-            findings[index].reachability = ReachabilityAnalysis.reachability(of: imports, in: built)
+        }
+        var wanted: [String: Set<String>] = [:]
+        for (finding, entries) in zip(findings, imports) where binaries.contains(finding.manifest) {
+            wanted[finding.manifest, default: []].formUnion(entries.map(\.path))
+        }
+        let paths = binaries.sorted(), packages = wanted
+        let read = paths.concurrentMap { BuiltCode.binary(at: $0, packages: packages[$0] ?? []) }
+        var code: [String: BuiltCode] = imported.mapValues { BuiltCode(packages: $0) }
+        for (path, built) in zip(paths, read) { code[path] = built }
+        for index in findings.indices where findings[index].ecosystem == .go {
+            guard let built = code[findings[index].manifest] else { continue }
+            findings[index].reachability = ReachabilityAnalysis.reachability(of: imports[index], in: built)
         }
     }
 }

@@ -6,23 +6,30 @@
 /// points at the pclntab and, next to it, at its name table; of its later words, `gofunc` is the one
 /// from which the inline trees of the first functions that have them all name functions.
 enum FunctionTableReader {
-    /// The functions of `image`, or `nil` when it has no pclntab.
-    static func read(_ image: ExecutableImage) throws(BinaryFailure) -> GoFunctions? {
+    /// The functions of `image` (with `filter`, only those of its packages), or `nil` when it has no
+    /// pclntab. Names are compared as bytes where they are: a String is made only for a name kept.
+    static func read(_ image: ExecutableImage, filter: PackageFilter? = nil) throws(BinaryFailure) -> GoFunctions? {
         guard let (header, address) = try locate(image) else { return nil }
         let view = image.view
-        var compiled = Set<String>(minimumCapacity: header.functionCount)
+        var compiled = Set<String>(minimumCapacity: filter == nil ? header.functionCount : 64)
         var offsets: [Int] = []
         offsets.reserveCapacity(header.functionCount)
         for index in 0..<header.functionCount {
             let function = try header.function(view, index)
             offsets.append(function)
-            if let name = header.name(view, at: try header.nameOffset(view, function: function)) { compiled.insert(name) }
+            if let name = header.nameBytes(view, at: try header.nameOffset(view, function: function)), filter?.keeps(name) ?? true {
+                compiled.insert(String(decoding: name, as: UTF8.self))
+            }
         }
         guard header.form != .go12, let trees = try InlineTrees(image, header: header, address: address, functions: offsets) else {
             return GoFunctions(compiled: compiled, inlined: [], inlineTreesRead: false)
         }
         var inlined = Set<String>()
-        for function in offsets { try trees.names(of: function) { inlined.insert($0) } }
+        for function in offsets {
+            try trees.names(of: function) { name in
+                if filter?.keeps(name) ?? true { inlined.insert(String(decoding: name, as: UTF8.self)) }
+            }
+        }
         return GoFunctions(compiled: compiled, inlined: inlined, inlineTreesRead: true)
     }
 

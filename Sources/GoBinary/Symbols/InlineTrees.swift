@@ -99,12 +99,12 @@ struct InlineTrees {
         return true
     }
 
-    /// Calls `each` with the name of every function inlined into the function at `function`.
-    func names(of function: Int, _ each: (String) -> Void) throws(BinaryFailure) {
+    /// Calls `each` with the name (its bytes) of every function inlined into the function at `function`.
+    func names(of function: Int, _ each: (UnsafeRawBufferPointer) -> Void) throws(BinaryFailure) {
         guard let (offset, count) = tree(function) else { return }
         for entry in 0..<count {
             let field = offset + entry * entryLayout.size + entryLayout.name
-            if let name = header.name(image.view, at: Int(Int32(bitPattern: try image.view.u32(field)))) { each(name) }
+            if let name = header.nameBytes(image.view, at: Int(Int32(bitPattern: try image.view.u32(field)))) { each(name) }
         }
     }
 }

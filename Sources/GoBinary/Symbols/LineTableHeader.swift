@@ -76,10 +76,15 @@ struct LineTableHeader {
 
     /// The NUL-terminated name at `offset` of the name table, or `nil` when it is not inside the table.
     func name(_ view: ByteView, at offset: Int) -> String? {
+        nameBytes(view, at: offset).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the name at `offset` (without its NUL), or `nil` when it is not inside the table.
+    func nameBytes(_ view: ByteView, at offset: Int) -> UnsafeRawBufferPointer? {
         guard offset >= 0, offset < end - names else { return nil }
         let start = names + offset
         let bytes = UnsafeRawBufferPointer(rebasing: view.bytes[start..<min(end, start + Self.maximumName)])
         guard let length = bytes.firstIndex(of: 0), length > 0 else { return nil }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: bytes[..<length])
     }
 }
