@@ -41,8 +41,11 @@ struct ReachabilityTests {
             let package = call.hasPrefix("other.") ? "other" : "parse"
             try directory.write("\(name)/go.mod", "module example.com/\(name)\n\ngo 1.21\n\nrequire example.com/vuln v1.0.0\n")
             try directory.write("\(name)/main.go", "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\t\"example.com/vuln/\(package)\"\n)\n\nfunc main() { fmt.Println(\(call)) }\n")
-            let build = try GoToolchain.run(["build", "-o", directory.path("bin/\(name)"), "."], in: directory.url.appendingPathComponent(name), environment: environment)
-            guard build.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stderr]) }
+            for (suffix, flags) in [("", [String]()), ("-stripped", ["-ldflags=-s -w"])] {
+                let build = try GoToolchain.run(["build"] + flags + ["-o", directory.path("bin/\(name)\(suffix)"), "."],
+                                                in: directory.url.appendingPathComponent(name), environment: environment)
+                guard build.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: build.stderr]) }
+            }
         }
         try directory.write("advisories/TEST-0001.json", advisory("TEST-0001", imports: #"[{"path": "example.com/vuln/parse", "symbols": ["Parse", "Reader.Read"]}]"#))
         try directory.write("advisories/TEST-0002.json", advisory("TEST-0002", imports: #"[{"path": "example.com/vuln/parse", "goos": ["windows"]}]"#))
@@ -99,6 +102,21 @@ struct ReachabilityTests {
             #expect(windowsOnly?["level"] as? String == "absent" && (windowsOnly?["reason"] as? String ?? "").contains("only on windows"))
         }
         #expect(table.contains("reachability absent: no affected package (example.com/vuln/parse) is linked in"), "\(table)")
+    }
+
+    @Test(arguments: programs.keys.sorted())
+    func theStrippedTwinHasTheSameReachability(_ name: String) throws {
+        let plain = try Self.audit(name).findings, stripped = try Self.audit(name + "-stripped").findings
+        #expect(plain.mapValues { NSDictionary(dictionary: $0["reachability"] as? [String: Any] ?? [:]) }
+                == stripped.mapValues { NSDictionary(dictionary: $0["reachability"] as? [String: Any] ?? [:]) })
+        #expect(plain.count == 2)
+    }
+
+    @Test func markdownHasAReachabilityColumn() throws {
+        let (directory, database) = try Self.world.get()
+        let markdown = try CommandRun.depwatch(["audit", directory.path("bin/calls-parse"), "--db", database, "--format", "markdown"])
+        #expect(markdown.stdout.contains("| manifest | reachability |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("— reachability symbol: example.com/vuln/parse.Parse linked in"))
     }
 
     @Test func reachableOnlyCountsWhatIsThereAndListsTheRestApart() throws {

@@ -10,12 +10,16 @@ enum AuditMarkdown {
         } else {
             out += "**\(open.count) finding\(open.count == 1 ? "" : "s")** in \(result.dependencyCount) dependencies"
             out += " (\(result.failing.count) at or above `fail-on \(result.failOn.rawValue)`).\n\n"
-            out += "| severity | advisory | package | pinned | fixed in | kind | manifest |\n"
-            out += "| --- | --- | --- | --- | --- | --- | --- |\n"
+            // A reachability column when any finding has one (binaries, audit --packages).
+            let reachable = open.contains { $0.reachability != nil }
+            out += "| severity | advisory | package | pinned | fixed in | kind | manifest |" + (reachable ? " reachability |" : "") + "\n"
+            out += "| --- | --- | --- | --- | --- | --- | --- |" + (reachable ? " --- |" : "") + "\n"
             for f in open {
                 let id = f.url.map { "[\(f.id)](\($0))" } ?? "`\(f.id)`"
                 let location = "`\(f.manifest)\(f.line.map { ":\($0)" } ?? "")`"
-                out += "| \(f.severity.rawValue) | \(id) | `\(f.package)` | \(f.version) | \(f.fixed ?? "no fix known") | \(f.kind) | \(location) |\n"
+                out += "| \(f.severity.rawValue) | \(id) | `\(f.package)` | \(f.version) | \(f.fixed ?? "no fix known") | \(f.kind) | \(location) |"
+                if reachable { out += " \(f.reachability?.level.rawValue ?? "—") |" }
+                out += "\n"
             }
         }
         let upgrades = result.upgrades.filter { $0.to != nil || !$0.remaining.isEmpty }
@@ -34,6 +38,7 @@ enum AuditMarkdown {
                 out += "- **\(f.id)** \(f.summary)"
                 if !f.aliases.isEmpty { out += " (\(f.aliases.joined(separator: ", ")))" }
                 if f.confidence == .low { out += " — low confidence: \(f.confidenceReason ?? "")" }
+                if let reachability = f.reachability { out += " — reachability \(reachability.level.rawValue): \(reachability.reason)" }
                 out += "\n"
             }
             out += "\n</details>\n"
