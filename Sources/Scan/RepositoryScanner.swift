@@ -21,50 +21,45 @@ public struct RepositoryScanner: Sendable {
     /// The scan of `target`.
     public func scan(_ target: RepositoryTarget) -> RepositoryScan {
         var scan = RepositoryScan(name: target.name, path: target.path, revision: nil, status: .failed, error: nil, scannedAt: now())
-        if target.isArtifact { return scanArtifact(target, into: scan) }
         do {
-            let repository = try Repository(path: target.path)
-            let commit = try repository.commit(target.revision)
-            scan.revision = commit.id
-            let source = try GitTreeSource(repository, commit: commit.id, named: target.revision)
-            let result = try audit(source, subpaths: target.paths)
-            if !result.errors.isEmpty {
-                scan.error = result.errors.map(\.description).joined(separator: "\n")
-                return scan
+            if target.isArtifact {
+                try scanArtifact(target, into: &scan)
+            } else {
+                let repository = try Repository(path: target.path)
+                let commit = try repository.commit(target.revision)
+                scan.revision = commit.id
+                let source = try GitTreeSource(repository, commit: commit.id, named: target.revision)
+                record(try audit(source, subpaths: target.paths), into: &scan)
             }
-            scan.status = .ok
-            scan.warnings = result.warnings.map(\.description)
-            scan.findings = result.findings.map(ScanFinding.init)
-            scan.upgrades = result.upgrades.map(ScanUpgrade.init)
         } catch {
             scan.error = error.localizedDescription
         }
         return scan
     }
 
-    /// The scan of a built binary: audited as built (its own modules and Go, with reachability); the
-    /// revision is the commit it was built from when its build settings record one.
-    private func scanArtifact(_ target: RepositoryTarget, into scan: RepositoryScan) -> RepositoryScan {
-        var scan = scan
-        do {
-            let result = try Auditor.audit(AuditOptions(roots: [target.path], today: today), index: index)
-            if !result.errors.isEmpty {
-                scan.error = result.errors.map(\.description).joined(separator: "\n")
-                return scan
-            }
-            guard let binary = result.inventory.manifests.first?.binary else {
-                scan.error = "\(target.path): not a Go binary"
-                return scan
-            }
-            scan.revision = binary.settings.last { $0.key == "vcs.revision" }?.value
-            scan.status = .ok
-            scan.warnings = result.warnings.map(\.description)
-            scan.findings = result.findings.map(ScanFinding.init)
-            scan.upgrades = result.upgrades.map(ScanUpgrade.init)
-        } catch {
-            scan.error = error.localizedDescription
+    /// A built binary, audited as built (its own modules and Go, with reachability); the revision is the
+    /// commit it was built from when its build settings record one.
+    private func scanArtifact(_ target: RepositoryTarget, into scan: inout RepositoryScan) throws {
+        let result = try Auditor.audit(AuditOptions(roots: [target.path], today: today), index: index)
+        guard result.errors.isEmpty else { return record(result, into: &scan) }
+        guard let binary = result.inventory.manifests.first?.binary else {
+            scan.error = "\(target.path): not a Go binary"
+            return
         }
-        return scan
+        scan.revision = binary.settings.last { $0.key == "vcs.revision" }?.value
+        record(result, into: &scan)
+    }
+
+    /// The audit's errors (a failed scan), or its warnings, findings and upgrades.
+    private func record(_ result: AuditResult, into scan: inout RepositoryScan) {
+        guard result.errors.isEmpty else {
+            scan.error = result.errors.map(\.description).joined(separator: "\n")
+            return
+        }
+        scan.status = .ok
+        scan.warnings = result.warnings.map(\.description)
+        scan.findings = result.findings.map(ScanFinding.init)
+        scan.upgrades = result.upgrades.map(ScanUpgrade.init)
     }
 
     /// Audits the tree below `subpaths` (the whole tree when none of them is in it), with the policy at its root.
