@@ -17,7 +17,7 @@ extension Depwatch {
             discussion: "Exit 1 when a finding is at or above --fail-on, 2 on an error, 3 when no manifest was found."
         )
 
-        @Argument(help: "Manifests or directories to audit (default: .).") var paths: [String] = []
+        @Argument(help: "Manifests, Go binaries or directories to audit (default: .).") var paths: [String] = []
         @Option(help: "table, json, markdown or sarif.") var format = FormatOption<AuditResult>(.table)
         @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
         var output: String?

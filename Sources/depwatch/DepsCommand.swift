@@ -13,7 +13,7 @@ extension Depwatch {
             discussion: "PATH is a manifest, a Go binary or a directory to search (default: the current directory)."
         )
 
-        @Argument(help: "Manifests or directories to read.")
+        @Argument(help: "Manifests, Go binaries or directories to read.")
         var paths: [String] = []
 
         @Option(help: "Output format: \(FormatOption<DepsReport>.allValueStrings.joined(separator: ", ")).")
