@@ -4,6 +4,13 @@
 /// or reorder what is read. JSON and SARIF escape these themselves; every human-readable format and every
 /// line on standard error goes through here.
 public enum TerminalText {
+    /// At most `limit` characters of `text` to quote in a message: the start, then `… (N bytes)` — a
+    /// 10 MB line of garbage is named, not echoed.
+    public static func excerpt(_ text: String, limit: Int = 40) -> String {
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(text.utf8.count) bytes)"
+    }
+
     /// `text` with every control character written as `\x1b` (C0, DEL), `\u009b` (C1) or `\u202e` (the
     /// bidirectional controls); `allowingNewlines` keeps line feeds and tabs, for whole messages and
     /// reports whose own layout uses them. Unchanged (and not copied) when there is nothing to escape.

@@ -32,6 +32,10 @@ public enum ManifestDiscovery {
             switch source.item(at: root) {
             case nil:
                 errors += ManifestError.notFound(path: source.displayPath(root)).diagnostics
+            case .directory where ManifestKind(fileName: PathName.base(of: root)) != nil:
+                // `audit go.mod` where go.mod is a directory: what was named is not the file it names.
+                errors += ManifestError.unreadable(path: source.displayPath(root),
+                                                   reason: "it is a directory, not a \(PathName.base(of: root)) file").diagnostics
             case .directory:
                 walker.walk(PathName.clean(root))
             case .file?, .other?:

@@ -42,7 +42,7 @@ public enum GoModParser {
             guard let value = reader.string(d.arguments[0]) else { return }
             if d.verb == "tool" { file.tools.append(value) } else { file.ignores.append(value) }
         default:
-            reader.fail(d, "unknown directive: \(d.verb)" + suggestion(for: d.verb))
+            reader.fail(d, "unknown directive: \(TerminalText.excerpt(d.verb))" + suggestion(for: d.verb))
         }
     }
 
@@ -108,6 +108,7 @@ public enum GoModParser {
 
     /// " (did you mean \"require\"?)" when `verb` is one edit away from a directive.
     static func suggestion(for verb: String, among known: Set<String> = verbs) -> String {
+        guard verb.utf8.count <= 40 else { return "" }  // no directive is that long; no distance to compute
         let close = known.filter { editDistance($0, verb) <= 2 }.sorted()
         guard let best = close.min(by: { editDistance($0, verb) < editDistance($1, verb) }) else { return "" }
         return " (did you mean \"\(best)\"?)"

@@ -1,3 +1,4 @@
+import Core
 /// Parses go.work content (modfile's `ParseWork`): `go`, `toolchain`, `godebug`, `use`, `replace`.
 public enum GoWorkParser {
     static let blockVerbs: Set<String> = ["godebug", "use", "replace"]
@@ -26,7 +27,7 @@ public enum GoWorkParser {
             case "replace":
                 if let replacement = reader.replacement(d) { file.replacements.append(replacement) }
             default:
-                reader.fail(d, "unknown directive: \(d.verb)" + GoModParser.suggestion(for: d.verb, among: verbs))
+                reader.fail(d, "unknown directive: \(TerminalText.excerpt(d.verb))" + GoModParser.suggestion(for: d.verb, among: verbs))
             }
         }
         if !reader.errors.isEmpty { throw .invalid(reader.errors) }
