@@ -75,6 +75,7 @@ extension Depwatch {
             var result = try Auditor.audit(options, index: index)
             result.warnings += listingWarnings
             if result.manifests.isEmpty && result.errors.isEmpty {
+                Diagnostics.print(result.warnings)  // why nothing was found (a directory that could not be listed)
                 throw CommandFailure.nothingToScan("depwatch: no manifest (go.mod, go.work, Package.resolved) found in \(roots.joined(separator: ", "))")
             }
             let color = output == nil && format.format == .table && isatty(STDOUT_FILENO) == 1

@@ -40,6 +40,26 @@ import Testing
             guard mkfifo(directory.path("svc/go.mod"), 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
             return ["audit", directory.path("svc/go.mod"), "--db", directory.path("db.sqlite")]
         }, status: 2, message: "svc/go.mod: cannot read the file: it is not a regular file"),
+        Case(description: "a FIFO as the advisory database", setUp: { directory in
+            guard mkfifo(directory.path("db.sqlite"), 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return ["audit", TestPaths.packageRoot.appendingPathComponent("examples").path, "--db", directory.path("db.sqlite")]
+        }, status: 2, message: "db.sqlite: not a usable advisory database (it is a FIFO, not a regular file; name a file)"),
+        Case(description: "a directory as the advisory database", setUp: { directory in
+            try FileManager.default.createDirectory(atPath: directory.path("db.sqlite"), withIntermediateDirectories: true)
+            return ["db", "stats", "--db", directory.path("db.sqlite")]
+        }, status: 2, message: "(it is a directory, not a regular file; name a file)"),
+        Case(description: "a FIFO as the scan history", setUp: { directory in
+            guard mkfifo(directory.path("history.sqlite"), 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return ["report", "--history", directory.path("history.sqlite"), "--db", directory.path("db.sqlite")]
+        }, status: 2, message: "it is a FIFO, not a regular file"),
+        Case(description: "a FIFO given to db import", setUp: { directory in
+            guard mkfifo(directory.path("advisory.json"), 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return ["db", "import", directory.path("advisory.json"), "--db", directory.path("db.sqlite")]
+        }, status: 2, message: "advisory.json: not a regular file or a directory"),
+        Case(description: "a go.mod 3,000 directories deep (its path past PATH_MAX)", setUp: { directory in
+            try nest(3_000, below: directory.path("deep"), file: "go.mod", contents: "module x\n\ngo 1.21\n")
+            return ["audit", directory.path("deep"), "--db", directory.path("db.sqlite")]
+        }, status: 3, message: "its path is longer than the system allows (PATH_MAX", stderrLimit: 16_384),
         Case(description: "a go.sum of one 10 MB line", setUp: { directory in
             try directory.write("svc/go.mod", "module x\n\ngo 1.16\n\nrequire example.com/a v1.0.0\n")
             try directory.write("svc/go.sum", String(repeating: "x", count: 10_000_000) + "\n")
@@ -50,6 +70,8 @@ import Testing
     @Test(arguments: cases)
     func eachEndsWithinItsBounds(_ c: Case) throws {
         let directory = try TemporaryDirectory()
+        // rm walks with descriptors: FileManager cannot remove a tree deeper than PATH_MAX.
+        defer { _ = try? CommandRun.run(URL(fileURLWithPath: "/bin/rm"), ["-rf", directory.url.path]) }
         let arguments = try c.setUp(directory)
         let run = try MeasuredRun.depwatch(arguments, limit: c.seconds * 4)
         #expect(run.result.status == c.status, "\(run.result.stderr.prefix(500))")
@@ -57,5 +79,22 @@ import Testing
         #expect(run.peakMiB < c.peakMiB, "\(run.peakMiB) MiB")
         #expect(run.result.stderr.utf8.count <= c.stderrLimit, "\(run.result.stderr.utf8.count) bytes on stderr")
         if !c.message.isEmpty { #expect(run.result.stderr.contains(c.message), "\(run.result.stderr.prefix(500))") }
+    }
+
+    /// `depth` nested directories `d` below `root` and a file at the bottom, made with descriptors
+    /// (`mkdirat`, `openat`): the bottom's path is longer than any path call accepts.
+    static func nest(_ depth: Int, below root: String, file: String, contents: String) throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        var descriptor = open(root, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<depth {
+            guard mkdirat(descriptor, "d", 0o755) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let next = openat(descriptor, "d", O_RDONLY | O_DIRECTORY)
+            close(descriptor)
+            descriptor = next
+        }
+        let handle = openat(descriptor, file, O_WRONLY | O_CREAT, 0o644)
+        _ = Array(contents.utf8).withUnsafeBytes { write(handle, $0.baseAddress, $0.count) }
+        close(handle)
+        close(descriptor)
     }
 }

@@ -27,15 +27,16 @@ struct ImportSource {
     /// The documents below `paths`, in a stable order, listed on a background thread while the first ones
     /// are read (an archive's central directory takes as long to walk as its entries take to inflate), with
     /// the problems found while listing (archive entries refused for their names). A path that does not
-    /// exist is an error before anything is listed.
+    /// exist, or is neither a directory nor a regular file (a FIFO would be waited on), is an error before
+    /// anything is listed.
     static func documents(_ paths: [String]) throws(AdvisoryStoreError) -> DocumentStream {
         var kinds: [(path: String, isDirectory: Bool)] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .importSourceMissing(path: path)
-            }
-            kinds.append((path, isDirectory.boolValue))
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw .importSourceMissing(path: path) }
+            let type = info.st_mode & S_IFMT
+            guard type == S_IFDIR || type == S_IFREG else { throw .importSourceIrregular(path: path) }
+            kinds.append((path, type == S_IFDIR))
         }
         let stream = DocumentStream(), sources = kinds
         // A thread of its own, not a queue's: readers wait on it, and must never take the thread it needs.

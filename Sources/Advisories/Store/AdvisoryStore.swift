@@ -14,6 +14,11 @@ public final class AdvisoryStore: Sendable {
     /// half of opening's time); a file that needs creating, migrating or seeding is opened as usual.
     public init(path: String, readingOnly: Bool = false) throws(AdvisoryStoreError) {
         self.path = path
+        do {
+            try SQLiteFile.refuseIrregular(path)
+        } catch {
+            throw .notADatabase(path: path, reason: "\(error)")
+        }
         if readingOnly, let queue = Self.readyReadOnlyQueue(path) {
             pool = queue
             return

@@ -10,6 +10,8 @@ public enum AdvisoryStoreError: Error, LocalizedError, Sendable {
     case newerSchema(path: String)
     /// A path to import does not exist.
     case importSourceMissing(path: String)
+    /// An import source that is neither a directory nor a regular file (a FIFO, a socket, a device).
+    case importSourceIrregular(path: String)
     /// A file to import is not a usable advisory, and `--strict` was given.
     case invalidAdvisory(ImportProblem)
     /// SQLite failed.
@@ -28,6 +30,8 @@ public enum AdvisoryStoreError: Error, LocalizedError, Sendable {
             return "\(path): written by a newer depwatch; upgrade depwatch or use another database"
         case .importSourceMissing(let path):
             return "\(path): no such file or directory"
+        case .importSourceIrregular(let path):
+            return "\(path): not a regular file or a directory (a FIFO, socket or device); name an OSV file, a folder or a zip"
         case .invalidAdvisory(let problem):
             return "\(problem) (nothing was imported: --strict)"
         case .database(let path, let reason):

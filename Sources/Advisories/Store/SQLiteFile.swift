@@ -11,6 +11,7 @@ public enum SQLiteFile {
     /// transaction atomic (a crash loses at most the last commit, never consistency) where FULL would add
     /// an fsync to every commit. `pageSize` applies to a file being created.
     public static func openPool(path: String, pageSize: Int? = nil) throws -> DatabasePool {
+        try refuseIrregular(path)
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         var configuration = Configuration()
@@ -18,6 +19,29 @@ public enum SQLiteFile {
         let pragmas = (pageSize.map { "PRAGMA page_size = \($0); " } ?? "") + "PRAGMA synchronous = NORMAL"
         configuration.prepareDatabase { db in try db.execute(sql: pragmas) }
         return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// Why a path cannot hold an SQLite file: it is a FIFO, a socket, a device or a directory (SQLite
+    /// would wait on a FIFO forever).
+    public struct NotARegularFile: Error, CustomStringConvertible, Sendable {
+        /// The path.
+        public var path: String
+        /// What it is instead.
+        public var kind: String
+
+        public var description: String { "it is \(kind), not a regular file; name a file" }
+    }
+
+    /// Throws when something other than a regular file is at `path` (nothing there is fine: it is created).
+    static func refuseIrregular(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw NotARegularFile(path: path, kind: "a directory")
+        case S_IFIFO: throw NotARegularFile(path: path, kind: "a FIFO")
+        default: throw NotARegularFile(path: path, kind: "a socket or device")
+        }
     }
 
     /// Whether the open file belongs to the application `applicationID`: `false` for a file that holds

@@ -67,7 +67,7 @@ public enum ManifestDiscovery {
             if let identity = source.identity(ofDirectory: directory), !visited.insert(identity).inserted { return }
             guard let entries = source.entries(of: directory) else {
                 warnings.append(Diagnostic(.warning, .unlistedDirectory, path: source.displayPath(directory), line: nil, column: nil,
-                                           message: "cannot list the directory; manifests below it were not read"))
+                                           message: source.whyUnlisted(directory)))
                 return
             }
             for entry in entries {

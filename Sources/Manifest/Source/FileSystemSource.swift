@@ -17,11 +17,31 @@ public struct FileSystemSource: ManifestSource {
         return Self.item(info)
     }
 
+    /// The entries, with their kinds from `readdir` (a `stat` only for links and unknown kinds, which it
+    /// follows), sorted by name.
     public func entries(of directory: String) -> [SourceEntry]? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-        return names.sorted().compactMap { name in
-            item(at: PathName.join(directory, name)).map { SourceEntry(name: name, item: $0) }
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var entries: [SourceEntry] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            guard name != ".", name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): entries.append(SourceEntry(name: name, item: .directory))
+            case Int32(DT_REG): entries.append(SourceEntry(name: name, item: .file))
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                if let item = item(at: PathName.join(directory, name)) { entries.append(SourceEntry(name: name, item: item)) }
+            default: entries.append(SourceEntry(name: name, item: .other))
+            }
         }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func whyUnlisted(_ directory: String) -> String {
+        if directory.utf8.count >= Int(PATH_MAX) {
+            return "its path is longer than the system allows (PATH_MAX, \(PATH_MAX) bytes), so manifests below it were not read; scan from a directory closer to them"
+        }
+        return "cannot list the directory (\(String(cString: strerror(opendir(directory) == nil ? errno : 0)))); manifests below it were not read"
     }
 
     public func bytes(of path: String, limit: Int) throws(ManifestError) -> [UInt8] {

@@ -40,12 +40,17 @@ public protocol ManifestSource: Sendable {
     /// What identifies the directory `path` however it is reached (to end symbolic-link loops); `nil` for a
     /// source without links.
     func identity(ofDirectory path: String) -> [UInt64]?
+    /// Why the directory `path` could not be listed, for the warning that says its manifests were not read.
+    func whyUnlisted(_ directory: String) -> String
     /// The first `count` bytes of the file `path` (to recognize an executable by its magic number);
     /// `nil` where the source holds no executables depwatch reads (a git tree).
     func prefix(of path: String, count: Int) -> [UInt8]?
 }
 
 extension ManifestSource {
+    /// The generic reason.
+    public func whyUnlisted(_ directory: String) -> String { "cannot list the directory; manifests below it were not read" }
+
     /// No executables: only the file system maps them.
     public func prefix(of path: String, count: Int) -> [UInt8]? { nil }
 
