@@ -60,6 +60,24 @@ import Testing
             try nest(3_000, below: directory.path("deep"), file: "go.mod", contents: "module x\n\ngo 1.21\n")
             return ["audit", directory.path("deep"), "--db", directory.path("db.sqlite")]
         }, status: 3, message: "its path is longer than the system allows (PATH_MAX", stderrLimit: 16_384),
+        Case(description: "a zip of 40 entries of 15 MB that deflate 1,000 to 1", setUp: { directory in
+            let spaces = Data(#"{"id": "X", "modified": "2020-01-01T00:00:00Z", "summary": ""#.utf8) + Data(repeating: 0x20, count: 15 << 20) + Data(#""}"#.utf8)
+            try TestZip.write(directory.url.appendingPathComponent("bomb.zip"), count: 40, name: { "a\($0).json" }, contents: { _ in spaces })
+            return ["db", "import", directory.path("bomb.zip"), "--db", directory.path("db.sqlite")]
+        }, status: 0, message: "entry inflates to over 100 times its compressed size (a zip bomb?)", seconds: 20, peakMiB: 200, stderrLimit: 16_384),
+        Case(description: "a zip of 10,000 advisories", setUp: { directory in
+            try TestZip.write(directory.url.appendingPathComponent("many.zip"), count: 10_000, name: { "GO-\($0).json" }, contents: { index in
+                Data(#"{"id": "GO-\#(index)", "modified": "2020-01-01T00:00:00Z", "summary": "s", "affected": [{"package": {"ecosystem": "Go", "name": "example.com/m\#(index)"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}]}]}]}"#.utf8)
+            })
+            return ["db", "import", directory.path("many.zip"), "--db", directory.path("db.sqlite")]
+        }, status: 0, message: "", seconds: 15, peakMiB: 200),
+        Case(description: "a folder of 40 advisories of 10 MB each", setUp: { directory in
+            let details = String(repeating: "0123456789abcdef", count: 10_000_000 / 16)
+            for index in 0..<40 {
+                try directory.write("big/X-\(index).json", #"{"id": "X-\#(index)", "modified": "2020-01-01T00:00:00Z", "summary": "s", "details": "\#(details)"}"#)
+            }
+            return ["db", "import", directory.path("big"), "--db", directory.path("db.sqlite")]
+        }, status: 0, message: "", seconds: 30, peakMiB: 250),
         Case(description: "a go.sum of one 10 MB line", setUp: { directory in
             try directory.write("svc/go.mod", "module x\n\ngo 1.16\n\nrequire example.com/a v1.0.0\n")
             try directory.write("svc/go.sum", String(repeating: "x", count: 10_000_000) + "\n")

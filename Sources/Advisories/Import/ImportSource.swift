@@ -94,7 +94,7 @@ struct ImportSource {
         } catch {
             return stream.append([], problems: [ImportProblem(path: path, message: "not a readable zip archive (\(error))")])
         }
-        reader.list { batch in
+        let complete = reader.list { batch in
             var documents: [Document] = []
             var refused: [ImportProblem] = []
             for (index, name) in batch {
@@ -106,6 +106,9 @@ struct ImportSource {
                 }
             }
             stream.append(documents, problems: refused)
+        }
+        if !complete {
+            stream.append([], problems: [ImportProblem(path: path, message: "the archive has more than \(ArchiveReader.maximumEntries) entries; the rest were not read")])
         }
     }
 
@@ -149,8 +152,8 @@ final class DocumentStream: @unchecked Sendable {
     private var documents: [ImportSource.Document] = []
     private var problems: [ImportProblem] = []
     private var finished = false
-    /// Where the last batch handed out starts: the listing waits when it is this many ahead, so that an
-    /// archive's entries are not all held at once (memory stays flat however many there are).
+    /// Where the next batch starts: the listing waits when it is this many ahead, so that an archive's
+    /// entries are not all held at once (memory stays flat however many there are).
     private var handedOut = 0
     private static let ahead = 4 * 512
     private let condition = NSCondition()
@@ -173,16 +176,18 @@ final class DocumentStream: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Batch `index` of `size` documents, waiting until it is listed; `nil` past the end.
-    func batch(_ index: Int, size: Int) -> ArraySlice<ImportSource.Document>? {
+    /// The next `size` documents, waiting until they are listed; `nil` past the end. Called by one
+    /// reader at a time (the import reads batch after batch).
+    func next(_ size: Int) -> ArraySlice<ImportSource.Document>? {
         condition.lock()
         defer { condition.unlock() }
-        let start = index * size
-        handedOut = max(handedOut, start)
-        condition.broadcast()
+        let start = handedOut
         while !finished, documents.count < start + size { condition.wait() }
         guard start < documents.count else { return nil }
-        return documents[start..<min(start + size, documents.count)]
+        let end = min(start + size, documents.count)
+        handedOut = end
+        condition.broadcast()
+        return documents[start..<end]
     }
 
     /// Every document and listing problem, once the listing has ended.
@@ -207,18 +212,35 @@ final class ArchiveReader: @unchecked Sendable {
     private var entries: [(path: String, entry: Entry?)] = []
     private var idle: [Archive]
     private let lock = NSLock()
+    /// Bytes inflated from this archive so far, against `maximumTotal`.
+    private var inflated = 0
+
+    /// The most entries of one archive read (osv.dev's largest ecosystem export has about 200,000).
+    static let maximumEntries = 1_000_000
+    /// The most bytes one archive inflates to in all (osv.dev's Go export: about 40 MB).
+    static let maximumTotal = 2 << 30
+    /// How many times its compressed size an entry may inflate to, past its first MiB (OSV JSON: 5–15 ×).
+    static let maximumRatio = 100
 
     init(path: String) throws {
         self.path = path
         idle = [try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)]
     }
 
-    /// Walks the central directory, calling `found` with each batch of `.json` file entries (index, path).
-    func list(batch size: Int = 512, _ found: ([(index: Int, path: String)]) -> Void) {
-        guard let archive = try? checkOut() else { return }
+    /// Walks the central directory, calling `found` with each batch of `.json` file entries (index, path);
+    /// `false` when it stopped at `maximumEntries`.
+    @discardableResult
+    func list(batch size: Int = 512, _ found: ([(index: Int, path: String)]) -> Void) -> Bool {
+        guard let archive = try? checkOut() else { return true }
         defer { checkIn(archive) }
         var batch: [(index: Int, path: String)] = []
+        var seen = 0
         for entry in archive {
+            seen += 1
+            if seen > Self.maximumEntries {
+                if !batch.isEmpty { found(batch) }
+                return false
+            }
             // Only the name is looked at (`Entry.type` decodes it again): a directory's ends in `/`, and a
             // symbolic link named `.json` is read as what it holds, a path, which is no advisory.
             let name = Self.name(of: entry)
@@ -231,6 +253,7 @@ final class ArchiveReader: @unchecked Sendable {
             if batch.count == size { found(batch); batch.removeAll(keepingCapacity: true) }
         }
         if !batch.isEmpty { found(batch) }
+        return true
     }
 
     /// An entry's path as ZIPFoundation decodes it, read as UTF-8 first: a name without the UTF-8 flag is
@@ -252,6 +275,8 @@ final class ArchiveReader: @unchecked Sendable {
     /// `limit` bytes is stopped there, whatever its header claims. Safe to call from several threads.
     func bytes(of index: Int, limit: Int) -> Result<[UInt8], ImportProblem> {
         struct TooLarge: Error {}
+        struct TooCompressed: Error {}
+        struct ArchiveTooLarge: Error {}
         lock.lock()
         let (name, listed) = entries[index]
         entries[index].entry = nil
@@ -266,8 +291,13 @@ final class ArchiveReader: @unchecked Sendable {
             defer { checkIn(archive) }
             // The CRC-32 is checked here with zlib's: ZIPFoundation's own on Linux (a byte-at-a-time table in
             // Swift) was a third of the import's time.
+            let compressed = max(Int(clamping: entry.compressedSize), 1)
             _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                // Bounded as it inflates, whatever the headers claim: the entry, its ratio, the archive's total.
                 guard bytes.count + chunk.count <= limit else { throw TooLarge() }
+                let size = bytes.count + chunk.count
+                if size > 1 << 20, size / compressed > Self.maximumRatio { throw TooCompressed() }
+                guard self.account(chunk.count) else { throw ArchiveTooLarge() }
                 chunk.withUnsafeBytes { bytes.append(contentsOf: $0) }   // not Data's byte-by-byte iterator
             }
             let checksum = bytes.withUnsafeBufferPointer { crc32(0, $0.baseAddress, UInt32($0.count)) }
@@ -276,10 +306,22 @@ final class ArchiveReader: @unchecked Sendable {
             }
         } catch is TooLarge {
             return problem("entry inflates past \(limit >> 20) MiB")
+        } catch is TooCompressed {
+            return problem("entry inflates to over \(Self.maximumRatio) times its compressed size (a zip bomb?); not read")
+        } catch is ArchiveTooLarge {
+            return problem("the archive inflates past \(Self.maximumTotal >> 30) GiB in all; this entry and the rest were not read")
         } catch {
             return problem("cannot read the entry (\(error))")
         }
         return .success(bytes)
+    }
+
+    /// Counts `count` more inflated bytes; `false` once the archive is past `maximumTotal`.
+    private func account(_ count: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        inflated += count
+        return inflated <= Self.maximumTotal
     }
 
     private func checkOut() throws -> Archive {

@@ -22,8 +22,16 @@ public struct ImportReport: Sendable {
 }
 
 extension AdvisoryStore {
-    /// How many documents are read and scanned at a time (bounds memory on large imports).
+    /// How many documents are read and scanned at a time, at most (bounds memory on large imports).
     static let batchSize = 512
+    /// About how many bytes of documents a batch holds: the next batch's size follows the documents'
+    /// size so far, so that 512 documents of 15 MB each are not held at once (two batches are in flight).
+    static let batchBytes = 64 << 20
+
+    /// The size of the batch after one whose documents averaged `average` bytes.
+    static func nextBatchSize(average: Int) -> Int {
+        min(batchSize, max(4, batchBytes / max(average, 1)))
+    }
 
     /// Imports the advisories below `paths` in one transaction: a crash or kill leaves the previous
     /// database intact. An invalid document is reported and skipped, or with `strict` stops the import.
@@ -38,10 +46,11 @@ extension AdvisoryStore {
                 var writer = try RecordWriter(db, source: source, curated: false)
                 // Batch k+1 is read and scanned on the other cores while batch k is written (and while the
                 // listing goes on, for an archive).
-                var pending = Self.scanInBackground(documents, batch: 0)
-                for index in 0... {
-                    guard let results = pending.wait() else { break }
-                    pending = Self.scanInBackground(documents, batch: index + 1)
+                // The first batch is small: its documents' sizes set the next batch's.
+                var pending = Self.scanInBackground(documents, size: 8)
+                while let results = pending.wait() {
+                    let sizes = results.compactMap { try? $0.get().raw.count }
+                    pending = Self.scanInBackground(documents, size: Self.nextBatchSize(average: sizes.isEmpty ? 0 : sizes.reduce(0, +) / sizes.count))
                     for result in results {
                         switch result {
                         case .failure(let problem):
@@ -70,9 +79,9 @@ extension AdvisoryStore {
         }
     }
 
-    /// Scans batch number `batch` of `documents` on a background queue (`nil` results past the end).
-    static func scanInBackground(_ documents: DocumentStream, batch: Int) -> PendingScan {
-        PendingScan { documents.batch(batch, size: batchSize).map(scan) }
+    /// Scans the next `size` documents on a background queue (`nil` results past the end).
+    static func scanInBackground(_ documents: DocumentStream, size: Int) -> PendingScan {
+        PendingScan { documents.next(size).map(scan) }
     }
 
     /// Reads and scans a batch, on every core.
