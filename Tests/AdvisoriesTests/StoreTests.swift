@@ -139,7 +139,13 @@ import Testing
     @Test func zipEntryThatLiesAboutItsSizeIsStoppedWhileInflating() throws {
         let (store, dir) = try TestStore.fresh()
         let zip = dir.path("lying.zip")
-        let big = String(repeating: " ", count: 17 << 20)
+        // Letters from a fixed generator: incompressible enough to pass the ratio guard (spaces would be
+        // refused as a zip bomb first), so that the size limit is what stops it.
+        var state: UInt64 = 1
+        let big = String(decoding: (0..<(17 << 20)).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(ascii: "a") + UInt8((state >> 33) % 26)
+        }, as: UTF8.self)
         try ZipFixture.write(zip, entries: [
             ("GHSA-zip-0001.json", Self.advisoryJSON(id: "GHSA-zip-0001", modified: "2024-01-01T00:00:00Z", fixed: "1.0.0")),
             ("GHSA-zip-0002.json", "{" + big + "}"),

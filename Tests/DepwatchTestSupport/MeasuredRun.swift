@@ -3,8 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// A program run to completion with what it cost: wall-clock seconds and peak resident memory, from the
-/// kernel's accounting of the child (`wait4`'s `ru_maxrss`), so that a test can bound both.
+/// A program run to completion with what it cost: wall-clock seconds and peak resident memory, the
+/// child's own high-water mark (`VmHWM` of `/proc/PID/status`, read every millisecond while it runs: a
+/// high-water mark only grows, so only a rise in its last millisecond could be missed). Not `wait4`'s
+/// `ru_maxrss`: posix_spawn's child shares the test process's memory until it execs, and that counts.
 public struct MeasuredRun: Sendable {
     /// The outcome.
     public var result: CommandResult
@@ -30,17 +32,25 @@ public struct MeasuredRun: Sendable {
         let started = Date()
         let spawned = posix_spawn(&pid, TestPaths.binary.path, &actions, nil, argv, environ)
         guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "posix_spawn: \(spawned)"]) }
-        var status: Int32 = 0, usage = rusage()
+        var status: Int32 = 0, usage = rusage(), peakKiB = 0
         while true {
+            if let mark = highWaterMark(pid) { peakKiB = max(peakKiB, mark) }
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if Date().timeIntervalSince(started) > limit { kill(pid, SIGKILL) }
-            usleep(2_000)
+            usleep(1_000)
         }
         let seconds = Date().timeIntervalSince(started)
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let result = CommandResult(status: exit, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
                                    stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
-        return MeasuredRun(result: result, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+        return MeasuredRun(result: result, seconds: seconds, peakMiB: Double(peakKiB) / 1024)
+    }
+
+    /// `VmHWM` of a running process, in KiB.
+    static func highWaterMark(_ pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 }

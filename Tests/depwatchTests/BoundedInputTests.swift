@@ -94,7 +94,7 @@ import Testing
         let run = try MeasuredRun.depwatch(arguments, limit: c.seconds * 4)
         #expect(run.result.status == c.status, "\(run.result.stderr.prefix(500))")
         #expect(run.seconds < c.seconds, "\(run.seconds) s")
-        #expect(run.peakMiB < c.peakMiB, "\(run.peakMiB) MiB")
+        #expect(run.peakMiB < c.peakMiB && run.peakMiB > 1, "\(run.peakMiB) MiB (above 1: the child was measured)")
         #expect(run.result.stderr.utf8.count <= c.stderrLimit, "\(run.result.stderr.utf8.count) bytes on stderr")
         if !c.message.isEmpty { #expect(run.result.stderr.contains(c.message), "\(run.result.stderr.prefix(500))") }
     }
