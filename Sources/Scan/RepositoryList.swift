@@ -1,3 +1,4 @@
+import Core
 import Audit
 import Foundation
 import TOMLKit
@@ -33,7 +34,7 @@ public enum RepositoryList {
         let table: TOMLTable
         do { table = try PolicyParser.tomlTable(text, path: path) } catch { throw .configuration(error.localizedDescription) }
         for key in table.keys where key != "repository" && key != "artifact" {
-            throw .configuration("\(path): unknown key \"\(key)\"; the file holds [[repository]] and [[artifact]] entries")
+            throw .configuration("\(path): unknown key \"\(TerminalText.excerpt(key))\"; the file holds [[repository]] and [[artifact]] entries")
         }
         var targets: [RepositoryTarget] = []
         for (kind, allowed) in [("repository", keys), ("artifact", artifactKeys)] {
@@ -41,7 +42,7 @@ public enum RepositoryList {
                 let label = "\(path): [[\(kind)]] #\(index + 1)"
                 guard let entry = value.table else { throw .configuration("\(label): not a table") }
                 if let unknown = entry.keys.first(where: { !allowed.contains($0) }) {
-                    throw .configuration("\(label): unknown key \"\(unknown)\"; expected \(allowed.sorted().joined(separator: ", "))")
+                    throw .configuration("\(label): unknown key \"\(TerminalText.excerpt(unknown))\"; expected \(allowed.sorted().joined(separator: ", "))")
                 }
                 guard let location = entry["path"]?.string else { throw .configuration("\(label): `path` is required") }
                 var target = RepositoryTarget(name: entry["name"]?.string ?? (location as NSString).lastPathComponent,

@@ -12,9 +12,17 @@ enum Diagnostics {
         }
     }
 
+    /// The longest line printed whole: a message that quotes a huge input keeps its start and end.
+    static let maximumLine = 4_096
+
     /// Prints one line, its control characters escaped (messages quote manifests, repositories and
-    /// advisories, which must not reach the terminal raw).
+    /// advisories, which must not reach the terminal raw), at most `maximumLine` bytes of it (whatever
+    /// error it came from: the net under every message's own excerpt).
     static func print(message: String) {
-        FileHandle.standardError.write(Data((TerminalText.escape(message, allowingNewlines: true) + "\n").utf8))
+        var text = TerminalText.escape(message, allowingNewlines: true)
+        if text.utf8.count > maximumLine {
+            text = String(text.prefix(maximumLine / 2)) + " … " + String(text.suffix(512)) + " (\(text.utf8.count) bytes cut)"
+        }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

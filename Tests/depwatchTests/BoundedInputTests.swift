@@ -78,6 +78,11 @@ import Testing
             }
             return ["db", "import", directory.path("big"), "--db", directory.path("db.sqlite")]
         }, status: 0, message: "", seconds: 30, peakMiB: 250),
+        Case(description: "a depwatch.toml whose key is 10 MB", setUp: { directory in
+            try directory.write("svc/go.mod", "module x\n")
+            try directory.write("svc/depwatch.toml", String(repeating: "K", count: 10_000_000) + " = 1\n")
+            return ["audit", directory.path("svc"), "--db", directory.path("db.sqlite")]
+        }, status: 2, message: "depwatch.toml:1: unknown key \"KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK… (10000000 bytes)\""),
         Case(description: "a go.sum of one 10 MB line", setUp: { directory in
             try directory.write("svc/go.mod", "module x\n\ngo 1.16\n\nrequire example.com/a v1.0.0\n")
             try directory.write("svc/go.sum", String(repeating: "x", count: 10_000_000) + "\n")

@@ -28,7 +28,7 @@ public enum PolicyParser {
         var policy = Policy(path: path)
         for key in table.keys.sorted() where !topLevelKeys.contains(key) {
             throw .policy(path: path, line: lines.key(key, in: nil), column: nil,
-                          message: "unknown key \"\(key)\"; expected one of \(topLevelKeys.sorted().joined(separator: ", "))")
+                          message: "unknown key \"\(TerminalText.excerpt(key))\"; expected one of \(topLevelKeys.sorted().joined(separator: ", "))")
         }
         if let value = table["fail-on"] {
             guard let text = value.string, let threshold = FailThreshold(rawValue: text) else {
@@ -135,7 +135,7 @@ public enum PolicyParser {
                                   _ lines: SourceLines, _ path: String) throws(AuditError) {
         for key in entry.keys.sorted() where !allowed.contains(key) {
             throw .policy(path: path, line: lines.key(key, after: line) ?? line, column: nil,
-                          message: "unknown key \"\(key)\" in [[\(section)]]; expected one of \(allowed.sorted().joined(separator: ", "))")
+                          message: "unknown key \"\(TerminalText.excerpt(key))\" in [[\(section)]]; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }
 

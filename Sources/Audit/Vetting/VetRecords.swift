@@ -72,7 +72,7 @@ public struct VetRecords: Sendable {
         let table = try PolicyParser.tomlTable(text, path: path)
         let lines = SourceLines(text)
         for key in table.keys.sorted() where key != "vetted" && key != "exemption" {
-            throw .policy(path: path, line: lines.key(key, in: nil), column: nil, message: "unknown key \"\(key)\"; expected [[vetted]] or [[exemption]]")
+            throw .policy(path: path, line: lines.key(key, in: nil), column: nil, message: "unknown key \"\(TerminalText.excerpt(key))\"; expected [[vetted]] or [[exemption]]")
         }
         var records: [Record] = []
         for kind in ["vetted", "exemption"] {
@@ -82,7 +82,7 @@ public struct VetRecords: Sendable {
                 guard let entry = element.table else { throw .policy(path: path, line: line, column: nil, message: "\(kind) must be [[\(kind)]] tables") }
                 for key in entry.keys.sorted() where !["package", "version", "reason", "by", "date"].contains(key) {
                     throw .policy(path: path, line: lines.key(key, after: line) ?? line, column: nil,
-                                  message: "unknown key \"\(key)\" in [[\(kind)]]; expected one of by, date, package, reason, version")
+                                  message: "unknown key \"\(TerminalText.excerpt(key))\" in [[\(kind)]]; expected one of by, date, package, reason, version")
                 }
                 guard let package = entry["package"]?.string, let version = entry["version"]?.string else {
                     throw .policy(path: path, line: line, column: nil, message: "[[\(kind)]] needs a package and a version")
