@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "depwatch", targets: ["depwatch"]),
+        .executable(name: "depwatch-fuzz", targets: ["depwatch-fuzz"]),
         .library(name: "Manifest", targets: ["Manifest"]),
         .library(name: "Versions", targets: ["Versions"]),
         .library(name: "Advisories", targets: ["Advisories"]),
@@ -51,6 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "depwatch-fuzz", dependencies: ["Manifest", "Advisories", "Audit", "Scan", "Heap", "GoBinary", "Versions"]),
         .target(name: "Core"),
         .target(name: "GoBinary", dependencies: ["Core"]),
         .target(name: "Heap", dependencies: ["Core", "Manifest", "CSystemZlib"]),

@@ -9,13 +9,23 @@ public struct GoBinary: Sendable {
     public let architectures: [String]
     /// The build information (of the first image of a universal file).
     public let buildInfo: GoBuildInfo
-    private let file: MappedFile
+    private let file: MappedFile?
     let images: [ExecutableImage]
 
     /// Reads the binary at `path`.
     public static func read(path: String) throws(GoBinaryError) -> GoBinary {
         let file = try MappedFile(path: path)
-        let view = ByteView(bytes: file.bytes, bigEndian: false)
+        return try read(ByteView(bytes: file.bytes, bigEndian: false), path: path, file: file)
+    }
+
+    /// Reads a binary held in memory (a fuzzer's input), named `path` in errors; the value must not
+    /// outlive `bytes`, so it is only lent to `body`.
+    public static func inspect<T>(bytes: UnsafeRawBufferPointer, path: String, _ body: (GoBinary) throws -> T) throws -> T {
+        guard !bytes.isEmpty else { throw GoBinaryError.notExecutable(path: path) }
+        return try body(try read(ByteView(bytes: bytes, bigEndian: false), path: path, file: nil))
+    }
+
+    private static func read(_ view: ByteView, path: String, file: MappedFile?) throws(GoBinaryError) -> GoBinary {
         do {
             guard let images = try ExecutableFormats.images(in: view), let first = images.first else { throw GoBinaryError.notExecutable(path: path) }
             guard let info = try BuildInfoReader.read(first) else { throw GoBinaryError.notGo(path: path) }

@@ -44,6 +44,12 @@ import Testing
         ("fail_on = \"high\"\n", "depwatch.toml:1: unknown key \"fail_on\"; expected one of deny, fail-on, ignore, kinds, reachable-only, require-vetting"),
         ("fail-on = \"severe\"\n", "depwatch.toml:1: fail-on must be one of any, low, medium, high, critical, none"),
         ("reachable-only = \"yes\"\n", "depwatch.toml:1: reachable-only must be true or false"),
+        // toml++ asserted (aborting depwatch) on a header key that starts with ':' (found by scripts/fuzz policy).
+        ("fail-on = \"high\"\n[:ignore]\nid = \"x\"\n", "depwatch.toml:2:2: a table header's key must start with a letter, a digit, - or _, or be quoted"),
+        ("[[ @deny]]\n", "depwatch.toml:1:4: a table header's key must start with a letter, a digit, - or _, or be quoted"),
+        ("[[\nid = 1\n", "depwatch.toml:1:3: a table header's key must start with a letter, a digit, - or _, or be quoted"),
+        ("kinds = [}\n", "depwatch.toml:1:10: an array element must be a value, not \"}\""),
+        ("kinds = [\"leak\", ,]\n", "depwatch.toml:1:18: an array element must be a value, not \",\""),
         ("kinds = [\"security\", \"bug\"]\n",
          "depwatch.toml:1: kinds must be a list of correctness, crash, leak, performance, policy, security, unmaintained"),
         ("[[ignore]]\nid = \"GO-1\"\nreason = \"r\"\nuntil = \"soon\"\n", "depwatch.toml:4: until must be a date such as 2026-12-31"),

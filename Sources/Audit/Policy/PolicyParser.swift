@@ -13,6 +13,11 @@ public enum PolicyParser {
     /// `text` as a TOML table; a syntax error names its line and column (shared with the vetting records).
     public static func tomlTable(_ text: String, path: String) throws(AuditError) -> TOMLTable {
         do {
+            try TOMLHeaderGuard.check(text)
+        } catch {
+            throw .policy(path: path, line: error.line, column: error.column, message: error.message)
+        }
+        do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw .policy(path: path, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
