@@ -21,7 +21,7 @@ struct InlineTrees {
         // gofunc is one of the module data's later words (its index moves between Go releases).
         let sample = functions.lazy.filter { Self.treeData(image, header, $0) != nil }.prefix(16)
         var found: Int?
-        for index in 24..<min(module.words, 72) {
+        for index in 24..<max(24, min(module.words, 72)) {  // a module data cut short has no candidates
             guard let value = module.word(image, index), value != 0,
                   let candidate = try? image.offset(ofAddress: value, count: 1) else { continue }
             let trial = InlineTrees(image: image, header: header, functionData: candidate)
