@@ -75,16 +75,11 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         self.path = path
         self.line = line
         self.column = column
-        self.message = Self.bounded(message)
+        self.message = TerminalText.shortened(message, limit: Self.maximumMessage)
     }
 
     /// The longest message kept whole; a longer one (it quotes a huge input) keeps its start and end.
     public static let maximumMessage = 1_000
-
-    private static func bounded(_ message: String) -> String {
-        guard message.utf8.count > maximumMessage, message.count > maximumMessage else { return message }
-        return String(message.prefix(600)) + " … " + String(message.suffix(200)) + " (message of \(message.utf8.count) bytes cut)"
-    }
 
     /// `path:line:column: message`, or `path: message` for a problem with the whole file.
     public var description: String {

@@ -19,32 +19,38 @@ public enum RegularFile {
     /// The file's bytes, at most `limit` of them, read with POSIX calls so that a failure reports the
     /// system's reason.
     public static func bytes(_ path: String, limit: Int) throws(FileReadError) -> [UInt8] {
+        let (descriptor, expected) = try openForReading(path)
+        defer { close(descriptor) }
+        if expected > limit { throw .tooLarge(expected) }
+        return try contents(descriptor, expected: expected, limit: limit)
+    }
+
+    /// Opens the regular file at `path` for reading without blocking (a FIFO is refused before it can be
+    /// waited on) and returns its descriptor, which the caller closes, and its size by `fstat`.
+    public static func openForReading(_ path: String) throws(FileReadError) -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound }
             throw .unreadable(String(cString: strerror(errno)))
         }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw .unreadable("it is a directory")
-        default: throw .unreadable("it is not a regular file")
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw .unreadable(reason)
         }
-        let expected = Int(info.st_size)
-        if expected > limit { throw .tooLarge(expected) }
-        return try contents(descriptor, expected: expected, limit: limit)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (descriptor, Int(info.st_size))
+        case S_IFDIR: close(descriptor); throw .unreadable("it is a directory")
+        default: close(descriptor); throw .unreadable("it is not a regular file")
+        }
     }
 
     /// The first `count` bytes of a regular file (fewer when it is shorter), or `nil` when it is not a
     /// regular file or cannot be read: how a file found in a folder is recognized by its magic number.
     public static func prefix(_ path: String, count: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, _) = try? openForReading(path) else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
         let n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
         guard n >= 0 else { return nil }

@@ -69,7 +69,9 @@ extension Depwatch {
             if reachableOnly { options.reachableOnly = true }
             var listingWarnings: [Diagnostic] = []
             if packages {
-                (options.importedPackages, listingWarnings) = await GoPackageLister.imports(of: InventoryLoader.load(roots))
+                let inventory = InventoryLoader.load(roots, binaries: binaries)
+                options.inventory = inventory
+                (options.importedPackages, listingWarnings) = await GoPackageLister.imports(of: inventory)
             }
             let index = AdvisoryIndex(store: store)
             var result = try Auditor.audit(options, index: index)

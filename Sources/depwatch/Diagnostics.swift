@@ -19,10 +19,7 @@ enum Diagnostics {
     /// advisories, which must not reach the terminal raw), at most `maximumLine` bytes of it (whatever
     /// error it came from: the net under every message's own excerpt).
     static func print(message: String) {
-        var text = TerminalText.escape(message, allowingNewlines: true)
-        if text.utf8.count > maximumLine {
-            text = String(text.prefix(maximumLine / 2)) + " … " + String(text.suffix(512)) + " (\(text.utf8.count) bytes cut)"
-        }
+        let text = TerminalText.shortened(TerminalText.escape(message, allowingNewlines: true), limit: maximumLine)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

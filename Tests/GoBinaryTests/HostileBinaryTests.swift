@@ -84,8 +84,8 @@ import Testing
         let directory = try TemporaryDirectory()
         let fifo = directory.path("fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: GoBinaryError.unreadable(path: fifo, reason: "not a regular file")) { try GoBinary.read(path: fifo) }
-        #expect(throws: GoBinaryError.unreadable(path: directory.url.path, reason: "not a regular file")) { try GoBinary.read(path: directory.url.path) }
+        #expect(throws: GoBinaryError.unreadable(path: fifo, reason: "it is not a regular file")) { try GoBinary.read(path: fifo) }
+        #expect(throws: GoBinaryError.unreadable(path: directory.url.path, reason: "it is a directory")) { try GoBinary.read(path: directory.url.path) }
         #expect(throws: GoBinaryError.self) { try GoBinary.read(path: directory.path("missing")) }
     }
 

@@ -23,6 +23,9 @@ public struct AuditOptions: Sendable {
     /// Whether Go executables below a directory root are audited too (`--binaries`); a root that is
     /// an executable always is.
     public var binaries = false
+    /// The inventory of `roots`, when the caller has read it already (`audit --packages` lists packages
+    /// from it first); else the audit reads it.
+    public var inventory: Inventory?
     /// The packages each Go module's code imports (go.mod path → import paths, from `GoPackageLister`):
     /// its findings get package-level reachability (`audit --packages`).
     public var importedPackages: [String: Set<String>] = [:]

@@ -8,7 +8,7 @@ import Manifest
 public enum Auditor {
     /// Audits `options.roots` against the advisories of `index` (one index for every audit of a run).
     public static func audit(_ options: AuditOptions, index: AdvisoryIndex) throws(AdvisoryStoreError) -> AuditResult {
-        let inventory = InventoryLoader.load(options.roots, from: options.source, binaries: options.binaries)
+        let inventory = options.inventory ?? InventoryLoader.load(options.roots, from: options.source, binaries: options.binaries)
         for ecosystem in Ecosystem.allCases {
             let manifests = inventory.manifests.filter { $0.ecosystem == ecosystem }
             // The standard library's advisories (hundreds) only when there is a go.mod to check them for.

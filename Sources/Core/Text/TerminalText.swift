@@ -11,6 +11,14 @@ public enum TerminalText {
         return String(text.prefix(limit)) + "… (\(text.utf8.count) bytes)"
     }
 
+    /// `text` whole when it is at most `limit` bytes, else its start and end around `…` and a note of its
+    /// size: a message that quotes a huge input keeps what says where and what.
+    public static func shortened(_ text: String, limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        let keep = max(limit / 4, 1)
+        return String(text.prefix(limit - keep)) + " … " + String(text.suffix(keep)) + " (\(text.utf8.count) bytes cut)"
+    }
+
     /// `text` with every control character written as `\x1b` (C0, DEL), `\u009b` (C1) or `\u202e` (the
     /// bidirectional controls); `allowingNewlines` keeps line feeds and tabs, for whole messages and
     /// reports whose own layout uses them. Unchanged (and not copied) when there is nothing to escape.

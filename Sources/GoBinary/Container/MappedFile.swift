@@ -1,3 +1,4 @@
+import Core
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,25 +13,25 @@ final class MappedFile: @unchecked Sendable {
 
     /// Maps the regular file at `path` (a FIFO or a device is refused before anything is read).
     init(path: String) throws(GoBinaryError) {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(path: path, reason: Self.errorText(errno)) }
+        let descriptor: Int32, size: Int
+        do {
+            (descriptor, size) = try RegularFile.openForReading(path)
+        } catch {
+            switch error {
+            case .notFound: throw .unreadable(path: path, reason: "no such file or directory")
+            case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
+            case .tooLarge(let bytes): throw .unreadable(path: path, reason: "\(bytes) bytes is too large")  // openForReading has no limit
+            }
+        }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: Self.errorText(errno)) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
-        let size = Int(status.st_size)
         guard size > 0 else { throw .notExecutable(path: path) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
-            throw .unreadable(path: path, reason: "cannot map it: " + Self.errorText(errno))
+            throw .unreadable(path: path, reason: "cannot map it: " + String(cString: strerror(errno)))
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
     }
 
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-    }
-
-    private static func errorText(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }

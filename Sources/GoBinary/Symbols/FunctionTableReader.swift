@@ -9,7 +9,7 @@ enum FunctionTableReader {
     /// The functions of `image` (with `filter`, only those of its packages), or `nil` when it has no
     /// pclntab. Names are compared as bytes where they are: a String is made only for a name kept.
     static func read(_ image: ExecutableImage, filter: PackageFilter? = nil) throws(BinaryFailure) -> GoFunctions? {
-        guard let (header, address) = try locate(image) else { return nil }
+        guard let (header, address, module) = try locate(image) else { return nil }
         let view = image.view
         var compiled = Set<String>(minimumCapacity: filter == nil ? header.functionCount : 64)
         var offsets: [Int] = []
@@ -21,7 +21,7 @@ enum FunctionTableReader {
                 compiled.insert(String(decoding: name, as: UTF8.self))
             }
         }
-        guard header.form != .go12, let trees = try InlineTrees(image, header: header, address: address, functions: offsets) else {
+        guard header.form != .go12, let trees = try InlineTrees(image, header: header, address: address, module: module, functions: offsets) else {
             return GoFunctions(compiled: compiled, inlined: [], inlineTreesRead: false)
         }
         var inlined = Set<String>()
@@ -33,11 +33,11 @@ enum FunctionTableReader {
         return GoFunctions(compiled: compiled, inlined: inlined, inlineTreesRead: true)
     }
 
-    /// The pclntab's header and its load address.
-    private static func locate(_ image: ExecutableImage) throws(BinaryFailure) -> (LineTableHeader, UInt64)? {
+    /// The pclntab's header, its load address, and its module data when finding the table took finding it.
+    private static func locate(_ image: ExecutableImage) throws(BinaryFailure) -> (LineTableHeader, UInt64, ModuleData?)? {
         if let section = image.section(named: ".gopclntab") ?? image.section(named: "__gopclntab"), section.fileSize > 0,
            let header = try LineTableHeader.read(image.view, at: section.offset, end: section.offset + section.fileSize) {
-            return (header, section.address)
+            return (header, section.address, nil)
         }
         for part in image.sections where !part.writable && part.fileSize >= 16 {
             if let found = try search(image, part) { return found }
@@ -45,8 +45,8 @@ enum FunctionTableReader {
         return nil
     }
 
-    /// A pclntab header in `part` that module data points to.
-    private static func search(_ image: ExecutableImage, _ part: ImageSection) throws(BinaryFailure) -> (LineTableHeader, UInt64)? {
+    /// A pclntab header in `part` that module data points to (the 1.2 form has none), with that module data.
+    private static func search(_ image: ExecutableImage, _ part: ImageSection) throws(BinaryFailure) -> (LineTableHeader, UInt64, ModuleData?)? {
         let bytes = image.view.bytes
         var offset = part.offset
         let end = part.offset + part.fileSize
@@ -54,7 +54,8 @@ enum FunctionTableReader {
             if bytes[offset + 1] == 0xFF, bytes[offset + 2] == 0xFF, bytes[offset + 3] == 0xFF, bytes[offset + 4] == 0, bytes[offset + 5] == 0,
                let header = try? LineTableHeader.read(image.view, at: offset, end: end) {
                 let address = part.address + UInt64(offset - part.offset)
-                if header.form == .go12 || ModuleData.find(image, header: header, address: address) != nil { return (header, address) }
+                if header.form == .go12 { return (header, address, nil) }
+                if let module = ModuleData.find(image, header: header, address: address) { return (header, address, module) }
             }
             offset += 4
         }

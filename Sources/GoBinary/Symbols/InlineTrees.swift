@@ -9,17 +9,19 @@ struct InlineTrees {
     /// Go 1.18+: the view offset of `moduledata.gofunc`, which funcdata offsets are relative to.
     let functionData: Int?
 
-    /// The trees of `header`'s functions; `nil` when a 1.18+ binary's `gofunc` cannot be found.
-    init?(_ image: ExecutableImage, header: LineTableHeader, address: UInt64, functions: [Int]) throws(BinaryFailure) {
+    /// The trees of `header`'s functions; `nil` when a 1.18+ binary's `gofunc` cannot be found (`module`:
+    /// its module data, when already found).
+    init?(_ image: ExecutableImage, header: LineTableHeader, address: UInt64, module: ModuleData?, functions: [Int]) throws(BinaryFailure) {
         self.image = image
         self.header = header
         guard header.form == .go118 || header.form == .go120 else {
             functionData = nil
             return
         }
-        guard let module = ModuleData.find(image, header: header, address: address) else { return nil }
-        // gofunc is one of the module data's later words (its index moves between Go releases).
-        let sample = functions.lazy.filter { Self.treeData(image, header, $0) != nil }.prefix(16)
+        guard let module = module ?? ModuleData.find(image, header: header, address: address) else { return nil }
+        // gofunc is one of the module data's later words (its index moves between Go releases); the same
+        // sample of functions with trees judges every candidate.
+        let sample = Array(functions.lazy.filter { Self.treeData(image, header, $0) != nil }.prefix(16))
         var found: Int?
         for index in 24..<max(24, min(module.words, 72)) {  // a module data cut short has no candidates
             guard let value = module.word(image, index), value != 0,
@@ -53,17 +55,18 @@ struct InlineTrees {
         guard let (pcdata, funcdata) = counts(view, header, function), pcdata > treeIndexTable, funcdata > treeFunctionData,
               let table = try? view.u32(function + header.functionHeaderSize + 4 * treeIndexTable), table != 0 else { return nil }
         let pcdataEnd = function + header.functionHeaderSize + 4 * pcdata
-        let tree: UInt64?
+        // 1.16: pointer-sized addresses after the pcdata, aligned (0: none); 1.18+: 32-bit offsets (~0: none).
+        let tree: UInt64?, none: UInt64
         if header.form == .go116 {
             let size = header.pointerSize
-            let aligned = (pcdataEnd + size - 1) / size * size
-            tree = try? image.pointer(aligned + treeFunctionData * size)
-            guard let tree, tree != 0 else { return nil }
+            tree = try? image.pointer((pcdataEnd + size - 1) / size * size + treeFunctionData * size)
+            none = 0
         } else {
             tree = (try? view.u32(pcdataEnd + 4 * treeFunctionData)).map(UInt64.init)
-            guard let tree, tree != 0xFFFF_FFFF else { return nil }
+            none = 0xFFFF_FFFF
         }
-        return (header.pcValues + Int(table), tree!)
+        guard let tree, tree != none else { return nil }
+        return (header.pcValues + Int(table), tree)
     }
 
     /// The entry size and the offset of the name field in an entry.

@@ -41,7 +41,12 @@ public struct FileSystemSource: ManifestSource {
         if directory.utf8.count >= Int(PATH_MAX) {
             return "its path is longer than the system allows (PATH_MAX, \(PATH_MAX) bytes), so manifests below it were not read; scan from a directory closer to them"
         }
-        return "cannot list the directory (\(String(cString: strerror(opendir(directory) == nil ? errno : 0)))); manifests below it were not read"
+        // Asked again for the reason (only after a failure, once per directory that could not be listed).
+        guard let stream = opendir(directory) else {
+            return "cannot list the directory (\(String(cString: strerror(errno)))); manifests below it were not read"
+        }
+        closedir(stream)
+        return "cannot list the directory; manifests below it were not read"
     }
 
     public func bytes(of path: String, limit: Int) throws(ManifestError) -> [UInt8] {

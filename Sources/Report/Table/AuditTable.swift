@@ -23,7 +23,7 @@ enum AuditTable {
         let absent = result.findings.indices.filter(isAbsent)
         if !absent.isEmpty {
             out += paint.bold("Not in the build (not counted: --reachable-only)") + "\n"
-            out += block(nil, findings: absent, of: result, paint: paint).dropFirst()
+            out += block(nil, findings: absent, of: result, paint: paint)
         }
         if !result.unverifiable.isEmpty {
             out += paint.bold("Not checked") + "\n"
@@ -53,7 +53,7 @@ enum AuditTable {
     /// piece by piece into one string (a corpus audit renders thousands of findings; temporary strings
     /// and arrays per finding showed in profiles).
     private static func block(_ manifest: String?, findings indices: [Int], of result: AuditResult, paint: Paint) -> String {
-        var out = manifest.map { paint.bold(safe($0)) + "\n" } ?? "\n"
+        var out = manifest.map { paint.bold(safe($0)) + "\n" } ?? ""
         out.reserveCapacity(indices.count * 320 + 64)
         for index in indices {
             let finding = result.findings[index]
